@@ -1,0 +1,71 @@
+# Two commands on a fresh machine: `make run` and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON_BIN := $(shell scripts/find-python.sh)
+VENV := .venv
+PY := $(VENV)/bin/python
+UV := .tools/bin/uv
+export UV_PYTHON_DOWNLOADS := never
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# Tests never depend on a developer's .env: they get their own safe values.
+TEST_ENV := DJANGO_SECRET_KEY=solo-para-pruebas DJANGO_DEBUG=false \
+	DJANGO_SECURE_SSL_REDIRECT=false DJANGO_SECURE_COOKIES=false \
+	DJANGO_STATICFILES_STORAGE=django.contrib.staticfiles.storage.StaticFilesStorage
+
+.PHONY: help install run serve test test-fast e2e lint fmt bench messages clean
+
+help:
+	@echo "make run    set up, load the demo content and serve on http://$(HOST):$(PORT)/"
+	@echo "make test   run the whole test suite (browser tests included when Chromium is there)"
+	@echo "make lint | fmt | bench | messages | clean"
+
+$(UV):
+	@test -n "$(PYTHON_BIN)" || { echo "Python >= 3.12 is needed (set PYTHON=...)"; exit 1; }
+	$(PYTHON_BIN) -m venv .tools
+	.tools/bin/python -m pip install --quiet --disable-pip-version-check uv==0.13.8
+
+$(VENV)/.synced: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --locked --python "$(PYTHON_BIN)"
+	@touch $@
+
+install: $(VENV)/.synced
+
+.env:
+	@echo "Writing .env for local development (DEBUG on, a fresh secret key)."
+	@printf 'DJANGO_DEBUG=true\nDJANGO_SECRET_KEY=%s\n' "$$($(PYTHON_BIN) -c 'import secrets; print(secrets.token_urlsafe(50))')" > .env
+
+run: install .env
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=.tools -v0
+	$(PY) manage.py cargar_demo
+	$(PY) manage.py crear_admin_demo
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install
+	$(TEST_ENV) $(PY) manage.py compilemessages --ignore=.venv --ignore=.tools -v0
+	$(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS)
+
+test-fast: install
+	$(TEST_ENV) $(PY) -m pytest -m "not e2e" $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check .
+	$(TEST_ENV) $(PY) manage.py check
+	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
+
+fmt: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+bench: install
+	$(TEST_ENV) $(PY) scripts/bench.py
+
+messages: install
+	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=.tools --ignore=staticfiles --ignore=node_modules
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=.tools
+
+clean:
+	rm -rf $(VENV) .tools staticfiles test-artifacts .pytest_cache .ruff_cache

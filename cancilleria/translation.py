@@ -1,0 +1,32 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import Cargo, Consulado, Organizacion, Persona, Tema
+
+
+@register(Tema)
+class TemaTranslationOptions(TranslationOptions):
+    fields = ("nombre", "descripcion")
+    required_languages = ("es",)
+
+
+@register(Organizacion)
+class OrganizacionTranslationOptions(TranslationOptions):
+    fields = ("nombre", "sigla")
+    required_languages = ("es",)
+
+
+@register(Persona)
+class PersonaTranslationOptions(TranslationOptions):
+    fields = ("tratamiento", "semblanza")
+
+
+@register(Cargo)
+class CargoTranslationOptions(TranslationOptions):
+    fields = ("titulo",)
+    required_languages = ("es",)
+
+
+@register(Consulado)
+class ConsuladoTranslationOptions(TranslationOptions):
+    fields = ("nombre",)
+    required_languages = ("es",)
