@@ -27,9 +27,7 @@ class PublicableQuerySet(models.QuerySet):
         A published item with a future date is scheduled; it becomes visible by itself
         once its time has come, with no job to run.
         """
-        return self.filter(
-            estado=Estado.PUBLICADO, fecha_publicacion__lte=ahora or timezone.now()
-        )
+        return self.filter(estado=Estado.PUBLICADO, fecha_publicacion__lte=ahora or timezone.now())
 
     def programados(self, ahora=None):
         """Return published items whose date has not come yet."""
@@ -210,7 +208,10 @@ class Cargo(models.Model):
         Persona, verbose_name=_("persona"), on_delete=models.CASCADE, related_name="cargos"
     )
     organizacion = models.ForeignKey(
-        Organizacion, verbose_name=_("organización"), on_delete=models.PROTECT, related_name="cargos"
+        Organizacion,
+        verbose_name=_("organización"),
+        on_delete=models.PROTECT,
+        related_name="cargos",
     )
     titulo = models.CharField(_("título"), max_length=250)
     desde = models.DateField(_("desde"), null=True, blank=True)
@@ -226,7 +227,9 @@ class Cargo(models.Model):
         ordering = ["persona__nombre", "-desde"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(hasta__isnull=True) | Q(desde__isnull=True) | Q(hasta__gte=models.F("desde")),
+                condition=Q(hasta__isnull=True)
+                | Q(desde__isnull=True)
+                | Q(hasta__gte=models.F("desde")),
                 name="cargo_hasta_no_antes_de_desde",
                 violation_error_message=_("Un cargo no puede terminar antes de empezar."),
             ),

@@ -1,11 +1,18 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+
+from . import views
+from .sitemaps import sitemaps
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("robots.txt", views.robots, name="robots"),
+    path("salud/", views.salud, name="salud"),
 ]
 urlpatterns += i18n_patterns(
     path("", include("cancilleria.urls_publicas")),

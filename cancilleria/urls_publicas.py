@@ -1,4 +1,14 @@
 from django.urls import path
 
+from . import views
+
 app_name = "cancilleria"
-urlpatterns = []
+urlpatterns = [
+    path("", views.InicioView.as_view(), name="inicio"),
+    path("temas/<slug:slug>/", views.TemaDetailView.as_view(), name="tema"),
+    path(
+        "organizaciones/<slug:slug>/", views.OrganizacionDetailView.as_view(), name="organizacion"
+    ),
+    path("personas/<slug:slug>/", views.PersonaDetailView.as_view(), name="persona"),
+    path("consulados/<slug:slug>/", views.ConsuladoDetailView.as_view(), name="consulado"),
+]

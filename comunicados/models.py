@@ -95,7 +95,9 @@ class Comunicado(Publicable):
         verbose_name_plural = _("comunicados")
         ordering = ["-fecha_publicacion"]
         indexes = [
-            models.Index(fields=["estado", "-fecha_publicacion"], name="comunicado_estado_fecha_idx"),
+            models.Index(
+                fields=["estado", "-fecha_publicacion"], name="comunicado_estado_fecha_idx"
+            ),
             models.Index(fields=["tipo", "ambito"], name="comunicado_tipo_ambito_idx"),
             models.Index(fields=["anio"], name="comunicado_anio_idx"),
         ]
@@ -105,7 +107,9 @@ class Comunicado(Publicable):
                 fields=["tipo", "anio", "numero"],
                 condition=Q(numero__isnull=False),
                 name="comunicado_numero_unico_por_tipo_y_anio",
-                violation_error_message=_("Ya hay un comunicado de ese tipo con ese número este año."),
+                violation_error_message=_(
+                    "Ya hay un comunicado de ese tipo con ese número este año."
+                ),
             ),
         ]
 
@@ -187,7 +191,10 @@ class Cita(models.Model):
         Comunicado, verbose_name=_("comunicado"), on_delete=models.CASCADE, related_name="citas"
     )
     persona = models.ForeignKey(
-        "cancilleria.Persona", verbose_name=_("persona"), on_delete=models.PROTECT, related_name="citas"
+        "cancilleria.Persona",
+        verbose_name=_("persona"),
+        on_delete=models.PROTECT,
+        related_name="citas",
     )
     cargo = models.ForeignKey(
         "cancilleria.Cargo",

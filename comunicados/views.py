@@ -1,3 +1,73 @@
-from django.shortcuts import render
+from django.db.models import Prefetch
+from django.views.generic import DetailView
 
-# Create your views here.
+from cancilleria.vistas import ListaFiltradaView
+from eventos.models import Participacion, Sesion
+
+from .filters import ComunicadoFilter
+from .models import Cita, Comunicado
+
+
+class ComunicadoListView(ListaFiltradaView):
+    filterset_class = ComunicadoFilter
+    template_name = "comunicados/comunicado_list.html"
+    context_object_name = "comunicados"
+
+    def get_base_queryset(self):
+        return Comunicado.objects.publicados().prefetch_related("temas")
+
+
+class ComunicadoDetailView(DetailView):
+    template_name = "comunicados/comunicado_detail.html"
+    context_object_name = "comunicado"
+
+    def get_queryset(self):
+        return (
+            Comunicado.objects.publicados()
+            .select_related("evento__organizador")
+            .prefetch_related(
+                "temas",
+                "organizaciones",
+                "personas",
+                "adjuntos",
+                "cifras__fuente",
+                Prefetch(
+                    "citas",
+                    queryset=Cita.objects.select_related(
+                        "persona", "cargo__organizacion", "sesion"
+                    ),
+                ),
+                Prefetch(
+                    "evento__sesiones",
+                    queryset=Sesion.objects.prefetch_related(
+                        Prefetch(
+                            "participaciones",
+                            queryset=Participacion.objects.select_related(
+                                "persona", "cargo__organizacion"
+                            ),
+                        )
+                    ),
+                ),
+                Prefetch(
+                    "evento__participaciones",
+                    queryset=Participacion.objects.select_related(
+                        "persona", "cargo__organizacion", "sesion"
+                    ),
+                ),
+                "evento__colaboraciones__organizacion",
+                "evento__consulados",
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        comunicado = self.object
+        context["relacionados"] = (
+            Comunicado.objects.publicados()
+            .filter(temas__in=[t.pk for t in comunicado.temas.all()])
+            .exclude(pk=comunicado.pk)
+            .distinct()
+            .prefetch_related("temas")
+            .order_by("-fecha_publicacion")[:3]
+        )
+        return context

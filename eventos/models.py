@@ -16,16 +16,23 @@ class Modalidad(models.TextChoices):
     HIBRIDA = "hibrida", _("híbrida")
 
 
+def _inicio_de_hoy(ahora):
+    # An event with no end time lasts until the end of its day (Lima time).
+    return timezone.localtime(ahora).replace(hour=0, minute=0, second=0, microsecond=0)
+
+
 class EventoQuerySet(PublicableQuerySet):
     def proximos(self, ahora=None):
         """Return events that have not ended: running now or still to come."""
         ahora = ahora or timezone.now()
-        return self.filter(Q(fin__gte=ahora) | Q(fin__isnull=True, inicio__gte=ahora))
+        return self.filter(
+            Q(fin__gte=ahora) | Q(fin__isnull=True, inicio__gte=_inicio_de_hoy(ahora))
+        )
 
     def pasados(self, ahora=None):
         """Return events that are over."""
         ahora = ahora or timezone.now()
-        return self.filter(Q(fin__lt=ahora) | Q(fin__isnull=True, inicio__lt=ahora))
+        return self.filter(Q(fin__lt=ahora) | Q(fin__isnull=True, inicio__lt=_inicio_de_hoy(ahora)))
 
 
 class Evento(Publicable):
@@ -119,6 +126,11 @@ class Evento(Publicable):
         if self.asistentes_mas_de:
             return _("más de %(n)s") % {"n": self.asistentes}
         return str(self.asistentes)
+
+    @property
+    def participaciones_generales(self):
+        """Return the participations tied to no session (uses the prefetched rows)."""
+        return [p for p in self.participaciones.all() if p.sesion_id is None]
 
 
 class Sesion(models.Model):

@@ -1,0 +1,57 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+
+from .models import Cargo, Consulado, Organizacion, Persona, Tema
+
+
+@admin.register(Tema)
+class TemaAdmin(TabbedTranslationAdmin):
+    list_display = ["nombre", "slug", "destacado"]
+    list_filter = ["destacado"]
+    search_fields = ["nombre_es", "nombre_en", "slug"]
+    prepopulated_fields = {"slug": ["nombre_es"]}
+
+
+class CargoInline(TranslationTabularInline):
+    model = Cargo
+    extra = 0
+    autocomplete_fields = ["organizacion"]
+
+
+@admin.register(Organizacion)
+class OrganizacionAdmin(TabbedTranslationAdmin):
+    list_display = ["nombre", "sigla", "tipo", "pais", "padre"]
+    list_filter = ["tipo"]
+    list_select_related = ["padre"]
+    search_fields = ["nombre_es", "nombre_en", "sigla_es", "sigla_en", "slug"]
+    autocomplete_fields = ["padre"]
+    prepopulated_fields = {"slug": ["nombre_es"]}
+
+
+@admin.register(Persona)
+class PersonaAdmin(TabbedTranslationAdmin):
+    list_display = ["nombre", "tratamiento", "slug"]
+    search_fields = ["nombre", "slug", "cargos__titulo_es"]
+    prepopulated_fields = {"slug": ["nombre"]}
+    inlines = [CargoInline]
+
+
+@admin.register(Cargo)
+class CargoAdmin(TabbedTranslationAdmin):
+    list_display = ["persona", "titulo", "organizacion", "desde", "hasta"]
+    list_select_related = ["persona", "organizacion"]
+    search_fields = ["persona__nombre", "titulo_es", "titulo_en", "organizacion__nombre_es"]
+    autocomplete_fields = ["persona", "organizacion"]
+
+
+@admin.register(Consulado)
+class ConsuladoAdmin(TabbedTranslationAdmin):
+    list_display = ["nombre", "pais", "ciudad", "tipo", "region_display"]
+    list_filter = ["region", "tipo"]
+    search_fields = ["nombre_es", "nombre_en", "ciudad", "slug", "pais"]
+    prepopulated_fields = {"slug": ["nombre_es"]}
+
+    @admin.display(description=_("región"), ordering="region")
+    def region_display(self, obj):
+        return obj.get_region_display()

@@ -1,0 +1,135 @@
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from cancilleria.models import Estado
+from tests.factories import (
+    CargoFactory,
+    CitaFactory,
+    ComunicadoFactory,
+    ConsuladoFactory,
+    EventoFactory,
+    OrganizacionFactory,
+    ParticipacionFactory,
+    TemaFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _consultas(client, url):
+    with CaptureQueriesContext(connection) as contexto:
+        respuesta = client.get(url)
+    assert respuesta.status_code == 200, respuesta.status_code
+    return len(contexto)
+
+
+def _poblar(n, tema, organizacion, consulado, cargo):
+    for _ in range(n):
+        comunicado = ComunicadoFactory()
+        comunicado.temas.add(tema, TemaFactory())
+        comunicado.organizaciones.add(organizacion)
+        CitaFactory(comunicado=comunicado, persona=cargo.persona, cargo=cargo)
+        evento = EventoFactory(
+            organizador=organizacion, inicio=timezone.now() + timedelta(days=2), fin=None
+        )
+        evento.temas.add(tema)
+        evento.consulados.add(consulado)
+        evento.colaboraciones.create(organizacion=organizacion, rol="auspicio")
+        ParticipacionFactory(evento=evento, persona=cargo.persona, cargo=cargo)
+    TemaFactory(destacado=True)
+
+
+def test_paginas_publicas_consultas_no_crecen(client):
+    """Home and the directory pages make as many queries with 3 items as with 30."""
+    tema = TemaFactory(destacado=True)
+    organizacion = OrganizacionFactory(padre=OrganizacionFactory())
+    consulado = ConsuladoFactory()
+    cargo = CargoFactory(organizacion=organizacion)
+    urls = [
+        reverse("cancilleria:inicio"),
+        tema.get_absolute_url(),
+        organizacion.get_absolute_url(),
+        cargo.persona.get_absolute_url(),
+        consulado.get_absolute_url(),
+    ]
+    _poblar(3, tema, organizacion, consulado, cargo)
+    pocas = [_consultas(client, url) for url in urls]
+    _poblar(27, tema, organizacion, consulado, cargo)
+    assert [_consultas(client, url) for url in urls] == pocas
+
+
+def test_paginas_de_directorio_ocultan_lo_no_publicado(client):
+    """Topic, organisation, person and consulate pages never show drafts or scheduled items."""
+    tema = TemaFactory()
+    organizacion = OrganizacionFactory()
+    consulado = ConsuladoFactory()
+    cargo = CargoFactory(organizacion=organizacion)
+    futuro = timezone.now() + timedelta(days=1)
+    for estado, fecha, titulo in [
+        (Estado.BORRADOR, None, "Borrador oculto"),
+        (Estado.PUBLICADO, futuro, "Programado oculto"),
+    ]:
+        comunicado = ComunicadoFactory(estado=estado, fecha_publicacion=fecha, titulo=titulo)
+        comunicado.temas.add(tema)
+        comunicado.organizaciones.add(organizacion)
+        CitaFactory(comunicado=comunicado, persona=cargo.persona, texto=titulo)
+        evento = EventoFactory(
+            estado=estado, fecha_publicacion=fecha, nombre=titulo, organizador=organizacion
+        )
+        evento.temas.add(tema)
+        evento.consulados.add(consulado)
+        ParticipacionFactory(evento=evento, persona=cargo.persona)
+    for url in [
+        reverse("cancilleria:inicio"),
+        tema.get_absolute_url(),
+        organizacion.get_absolute_url(),
+        cargo.persona.get_absolute_url(),
+        consulado.get_absolute_url(),
+        reverse("sitemap"),
+    ]:
+        contenido = client.get(url).content.decode()
+        assert "oculto" not in contenido, url
+
+
+def test_slug_inexistente_da_404(client):
+    """An unknown slug on any directory page is a 404."""
+    for nombre in ("tema", "organizacion", "persona", "consulado"):
+        assert client.get(reverse(f"cancilleria:{nombre}", args=["no-existe"])).status_code == 404
+
+
+def test_salud_responde(client):
+    """/salud/ answers 200 with the database up, and is never cached."""
+    respuesta = client.get("/salud/")
+    assert respuesta.status_code == 200
+    assert respuesta.json()["base_de_datos"] is True
+    assert "no-cache" in respuesta["Cache-Control"]
+
+
+def test_robots_y_sitemap(client):
+    """robots.txt points to the sitemap, which lists releases in both languages."""
+    comunicado = ComunicadoFactory(slug="un-comunicado")
+    robots = client.get("/robots.txt").content.decode()
+    assert "Sitemap: http://testserver/sitemap.xml" in robots
+    assert "Disallow: /admin/" in robots
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert f"http://testserver{comunicado.get_absolute_url()}" in sitemap
+    assert "http://testserver/en/comunicados/un-comunicado/" in sitemap
+
+
+def test_cabeceras_de_seguridad(client):
+    """Public pages carry a strict CSP and no inline script."""
+    respuesta = client.get(reverse("cancilleria:inicio"))
+    assert "script-src 'self'" in respuesta["Content-Security-Policy"]
+    assert "<script>" not in respuesta.content.decode()
+
+
+def test_cambio_de_idioma_conserva_pagina_y_filtros(client):
+    """The language switcher links to the same page with the same filters in the other language."""
+    TemaFactory(slug="migracion")
+    contenido = client.get(reverse("comunicados:lista") + "?tema=migracion").content.decode()
+    assert 'href="/en/comunicados/?tema=migracion"' in contenido
