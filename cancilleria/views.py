@@ -16,6 +16,7 @@ from django.views.generic import DetailView, TemplateView
 from comunicados.models import Comunicado
 from eventos.models import Evento
 
+from . import estructurados
 from .models import Cargo, Consulado, Organizacion, Persona, Tema
 
 
@@ -70,6 +71,9 @@ class OrganizacionDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         org = self.object
+        context["datos_estructurados"] = estructurados.organizacion(
+            org, self.request.build_absolute_uri(org.get_absolute_url())
+        )
         context["eventos_organizados"] = (
             org.eventos_organizados.publicados()
             .select_related("organizador")
@@ -105,6 +109,11 @@ class PersonaDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         persona = self.object
+        context["datos_estructurados"] = estructurados.persona(
+            persona,
+            self.request.build_absolute_uri(persona.get_absolute_url()),
+            cargos=persona.cargos.all(),
+        )
         context["participaciones"] = (
             persona.participaciones.filter(evento__in=Evento.objects.publicados())
             .select_related("evento", "cargo", "sesion")

@@ -1,9 +1,11 @@
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 app_name = "comunicados"
 urlpatterns = [
     path("", views.ComunicadoListView.as_view(), name="lista"),
+    path("feed/rss/", feeds.ComunicadosRssFeed(), name="feed_rss"),
+    path("feed/atom/", feeds.ComunicadosAtomFeed(), name="feed_atom"),
     path("<slug:slug>/", views.ComunicadoDetailView.as_view(), name="detalle"),
 ]

@@ -4,6 +4,7 @@ from django.views.generic import DetailView
 from cancilleria.vistas import ListaFiltradaView
 from eventos.models import Participacion, Sesion
 
+from . import estructurados
 from .filters import ComunicadoFilter
 from .models import Cita, Comunicado
 
@@ -62,6 +63,15 @@ class ComunicadoDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         comunicado = self.object
+        url_imagen = (
+            self.request.build_absolute_uri(comunicado.imagen.url) if comunicado.imagen else None
+        )
+        context["datos_estructurados"] = estructurados.comunicado(
+            comunicado,
+            self.request.build_absolute_uri(comunicado.get_absolute_url()),
+            url_imagen=url_imagen,
+            idioma=self.request.LANGUAGE_CODE,
+        )
         context["relacionados"] = (
             Comunicado.objects.publicados()
             .filter(temas__in=[t.pk for t in comunicado.temas.all()])

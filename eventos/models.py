@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cancilleria.models import Publicable, PublicableQuerySet
+from cancilleria.regiones import Region
 
 
 class Modalidad(models.TextChoices):
@@ -126,6 +127,18 @@ class Evento(Publicable):
         if self.asistentes_mas_de:
             return _("más de %(n)s") % {"n": self.asistentes}
         return str(self.asistentes)
+
+    @property
+    def consulados_por_region(self):
+        """Return [(region label, [consulates])] in the regions' own order (uses the prefetch)."""
+        grupos = {}
+        for consulado in sorted(self.consulados.all(), key=lambda c: c.nombre):
+            grupos.setdefault(consulado.region, []).append(consulado)
+        orden = {valor: i for i, valor in enumerate(Region.values)}
+        return [
+            (Region(region).label if region else _("Otras"), grupos[region])
+            for region in sorted(grupos, key=lambda r: orden.get(r, len(orden)))
+        ]
 
     @property
     def participaciones_generales(self):

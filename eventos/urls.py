@@ -5,5 +5,7 @@ from . import views
 app_name = "eventos"
 urlpatterns = [
     path("", views.EventoListView.as_view(), name="lista"),
+    path("calendario.ics", views.CalendarioIcsView.as_view(), name="calendario"),
+    path("<slug:slug>.ics", views.EventoIcsView.as_view(), name="ics"),
     path("<slug:slug>/", views.EventoDetailView.as_view(), name="detalle"),
 ]

@@ -1,9 +1,13 @@
 from django.db.models import Prefetch
-from django.views.generic import DetailView
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, View
 
-from cancilleria.models import Consulado
 from cancilleria.vistas import ListaFiltradaView
 
+from . import estructurados
+from .calendario import calendario
 from .filters import EventoFilter
 from .models import Evento, Participacion, Sesion
 
@@ -36,11 +40,51 @@ class EventoDetailView(DetailView):
                     ),
                 ),
                 Prefetch("participaciones", queryset=participaciones.select_related("sesion")),
-                Prefetch("consulados", queryset=Consulado.objects.order_by("region", "nombre")),
+                "consulados",
             )
         )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["datos_estructurados"] = estructurados.evento(
+            self.object, self.request.build_absolute_uri(self.object.get_absolute_url())
+        )
         context["comunicados"] = self.object.comunicados.publicados().order_by("-fecha_publicacion")
         return context
+
+
+def _respuesta_ics(request, eventos, *, nombre, archivo):
+    contenido = calendario(
+        eventos,
+        nombre=nombre,
+        url_de=lambda e: request.build_absolute_uri(e.get_absolute_url()),
+        dominio=request.get_host().split(":")[0],
+    )
+    respuesta = HttpResponse(contenido, content_type="text/calendar; charset=utf-8")
+    respuesta["Content-Disposition"] = f'inline; filename="{archivo}"'
+    return respuesta
+
+
+class EventoIcsView(View):
+    def get(self, request, slug):
+        evento = get_object_or_404(Evento.objects.publicados().prefetch_related("temas"), slug=slug)
+        return _respuesta_ics(request, [evento], nombre=evento.nombre, archivo=f"{slug}.ics")
+
+
+class CalendarioIcsView(View):
+    """The event list as a calendar, with the list's own filters."""
+
+    limite = 500
+
+    def get(self, request):
+        filtro = EventoFilter(
+            request.GET or None,
+            queryset=Evento.objects.publicados().prefetch_related("temas"),
+            request=request,
+        )
+        if filtro.is_bound and not filtro.is_valid():
+            raise Http404(_("Filtro no válido."))
+        eventos = filtro.qs.order_by("-inicio")[: self.limite]
+        return _respuesta_ics(
+            request, eventos, nombre=_("Eventos de la Cancillería"), archivo="calendario.ics"
+        )

@@ -12,3 +12,13 @@ def ahora():
     from django.utils import timezone
 
     return timezone.now()
+
+
+@pytest.fixture(autouse=True)
+def _idioma_espanol():
+    """Start every test in Spanish: a request to /en/ leaves English active in the thread."""
+    from django.utils import translation
+
+    translation.activate("es")
+    yield
+    translation.activate("es")

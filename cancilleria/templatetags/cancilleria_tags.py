@@ -1,5 +1,12 @@
+import json
+from decimal import Decimal
+
 from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.template.defaultfilters import floatformat
 from django.urls import translate_url
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -30,3 +37,23 @@ def url_sin_filtro(context, nombre, valor=None):
         consulta.setlist(nombre, [v for v in consulta.getlist(nombre) if v != str(valor)])
     texto = consulta.urlencode()
     return "?" + texto if texto else context["request"].path
+
+
+_ESCAPES_JSON = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+@register.simple_tag
+def json_ld(datos):
+    """Render structured data as a JSON-LD block, escaped so text can never close the tag."""
+    texto = json.dumps(datos, ensure_ascii=False, cls=DjangoJSONEncoder).translate(_ESCAPES_JSON)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(texto))
+
+
+@register.filter
+def numero(valor):
+    """Localise a number with only the decimals it has: 57.80 → "57,8", 1100 → "1 100"."""
+    if valor is None or valor == "":
+        return ""
+    decimal = Decimal(str(valor)).normalize()
+    decimales = max(0, -decimal.as_tuple().exponent)
+    return floatformat(decimal, f"{decimales}g")

@@ -1,0 +1,38 @@
+"""schema.org Event data (JSON-LD) for an event page."""
+
+from .models import Modalidad
+
+_MODO = {
+    Modalidad.PRESENCIAL: "https://schema.org/OfflineEventAttendanceMode",
+    Modalidad.VIRTUAL: "https://schema.org/OnlineEventAttendanceMode",
+    Modalidad.HIBRIDA: "https://schema.org/MixedEventAttendanceMode",
+}
+
+
+def evento(evento, url):
+    datos = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": evento.nombre,
+        "url": url,
+        "startDate": evento.inicio.isoformat(),
+        "eventStatus": "https://schema.org/EventScheduled",
+        "eventAttendanceMode": _MODO.get(evento.modalidad, _MODO[Modalidad.PRESENCIAL]),
+    }
+    if evento.fin:
+        datos["endDate"] = evento.fin.isoformat()
+    if evento.descripcion:
+        datos["description"] = evento.descripcion
+    lugares = []
+    if evento.modalidad != Modalidad.PRESENCIAL:
+        lugares.append({"@type": "VirtualLocation", "url": url})
+    if evento.lugar and evento.modalidad != Modalidad.VIRTUAL:
+        lugares.append({"@type": "Place", "name": evento.lugar, "address": evento.lugar})
+    if lugares:
+        datos["location"] = lugares[0] if len(lugares) == 1 else lugares
+    if evento.organizador:
+        datos["organizer"] = {"@type": "Organization", "name": evento.organizador.nombre}
+    ponentes = [p.persona.nombre for p in evento.participaciones.all()]
+    if ponentes:
+        datos["performer"] = [{"@type": "Person", "name": n} for n in dict.fromkeys(ponentes)]
+    return datos
