@@ -25,11 +25,12 @@ class InicioView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["comunicados"] = (
-            Comunicado.objects.publicados()
-            .prefetch_related("temas")
-            .order_by("-fecha_publicacion")[:7]
-        )
+        publicados = Comunicado.objects.publicados().prefetch_related("temas")
+        destacado = publicados.filter(destacado=True).order_by("-fecha_publicacion").first()
+        context["destacado"] = destacado
+        if destacado:
+            publicados = publicados.exclude(pk=destacado.pk)
+        context["comunicados"] = publicados.order_by("-fecha_publicacion")[:6]
         context["proximos_eventos"] = (
             Evento.objects.publicados()
             .proximos()

@@ -27,8 +27,8 @@ class AdjuntoInline(TranslationTabularInline):
 
 @admin.register(Comunicado)
 class ComunicadoAdmin(TabbedTranslationAdmin):
-    list_display = ["titulo", "tipo", "ambito", "estado", "fecha_publicacion"]
-    list_filter = ["estado", "tipo", "ambito", "temas"]
+    list_display = ["titulo", "tipo", "ambito", "estado", "fecha_publicacion", "destacado"]
+    list_filter = ["estado", "tipo", "ambito", "destacado", "temas"]
     search_fields = ["titulo_es", "titulo_en", "bajada_es", "slug"]
     date_hierarchy = "fecha_publicacion"
     autocomplete_fields = ["temas", "evento", "organizaciones", "personas"]

@@ -57,6 +57,11 @@ class Comunicado(Publicable):
     )
     resumen = models.TextField(_("resumen"), blank=True)
     cuerpo = models.TextField(_("cuerpo"), blank=True)
+    destacado = models.BooleanField(
+        _("destacado"),
+        default=False,
+        help_text=_("Se muestra en primer lugar en la página de inicio."),
+    )
     lugar = models.CharField(
         _("lugar"), max_length=120, blank=True, help_text=_("La ciudad de la data, p. ej. Lima.")
     )

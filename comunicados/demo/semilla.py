@@ -514,6 +514,8 @@ COMUNICADO = {
     "cuerpo_en": _html(PARRAFOS_EN),
     "estado": Estado.PUBLICADO,
     "fecha_publicacion": COMUNICADO_PUBLICADO,
+    # Pinned on the home page: the demo's synthetic releases are newer.
+    "destacado": True,
 }
 
 # (orden, calificador, valor, unidad es/en, descripcion es/en, periodo es/en, fuente)

@@ -272,3 +272,12 @@ def test_cargar_demo_muestra_su_ayuda_en_espanol():
     ayuda = Command().create_parser("manage.py", "cargar_demo").format_help()
     assert "--solo-semilla" in ayuda
     assert "Cuántos comunicados sintéticos generar" in ayuda
+
+
+def test_cargar_demo_deja_el_comunicado_real_en_la_portada(client):
+    """After a full demo load, the home page shows the real release first, though newer
+    synthetic ones exist."""
+    _cargar(*PEQUENO)
+    contenido = client.get("/").content.decode()
+    assert _real().titulo_es in contenido
+    assert contenido.index(_real().titulo_es) < contenido.index("[Demo]")
