@@ -1,0 +1,51 @@
+"""Admin form for events: the participating consulates in one searchable, grouped box."""
+
+from django import forms
+from django.contrib.admin.widgets import FilteredSelectMultiple
+from django.forms.models import ModelChoiceIterator
+from django.utils.translation import gettext_lazy as _
+
+from cancilleria.models import Consulado
+from cancilleria.regiones import Region
+
+
+class ConsuladosPorRegionIterator(ModelChoiceIterator):
+    """Yield the consulates as <optgroup>s, one per region, in the regions' own order."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        grupos = {}
+        for consulado in self.queryset:
+            grupos.setdefault(consulado.region, []).append(self.choice(consulado))
+        orden = {valor: i for i, valor in enumerate(Region.values)}
+        for region in sorted(grupos, key=lambda r: orden.get(r, len(orden))):
+            etiqueta = Region(region).label if region else _("Otras")
+            yield (etiqueta, grupos[region])
+
+    def __len__(self):
+        return self.queryset.count() + (1 if self.field.empty_label is not None else 0)
+
+
+class CampoConsulados(forms.ModelMultipleChoiceField):
+    iterator = ConsuladosPorRegionIterator
+
+    def label_from_instance(self, obj):
+        # The country disambiguates offices with similar names (two in Spain, say).
+        return f"{obj.nombre} ({obj.pais.name})" if obj.pais else obj.nombre
+
+
+class EventoAdminForm(forms.ModelForm):
+    # No Meta: the admin builds it for Evento with every field, and this adds one.
+    # Evento.consulados goes through ParticipacionConsular, which has no other
+    # fields, so ModelForm's save_m2m can .set() it: one query to read, one to
+    # delete what was removed, one to insert what was added.
+    consulados = CampoConsulados(
+        queryset=Consulado.objects.order_by("nombre"),
+        required=False,
+        label=_("consulados participantes"),
+        widget=FilteredSelectMultiple(_("consulados"), is_stacked=False),
+        help_text=_(
+            "Escriba para filtrar; «Elegir todos» añade los que se ven. Agrupados por región."
+        ),
+    )
