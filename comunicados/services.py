@@ -1,0 +1,18 @@
+"""Writes on comunicados: the publishing workflow (shared rules in cancilleria.services)."""
+
+from cancilleria import services
+
+
+def enviar_a_revision(*, comunicado, usuario):
+    """Ask an editor to review the release."""
+    return services.enviar_a_revision(objeto=comunicado, usuario=usuario)
+
+
+def publicar(*, comunicado, usuario, fecha=None):
+    """Publish the release now, or schedule it for `fecha`."""
+    return services.publicar(objeto=comunicado, usuario=usuario, fecha=fecha)
+
+
+def retirar(*, comunicado, usuario):
+    """Take the release off the public site."""
+    return services.retirar(objeto=comunicado, usuario=usuario)
