@@ -2,11 +2,12 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
+from .busqueda import BusquedaSinAcentosAdmin
 from .models import Cargo, Consulado, Organizacion, Persona, Tema
 
 
 @admin.register(Tema)
-class TemaAdmin(TabbedTranslationAdmin):
+class TemaAdmin(BusquedaSinAcentosAdmin, TabbedTranslationAdmin):
     list_display = ["nombre", "slug", "destacado"]
     list_filter = ["destacado"]
     search_fields = ["nombre_es", "nombre_en", "slug"]
@@ -20,7 +21,7 @@ class CargoInline(TranslationTabularInline):
 
 
 @admin.register(Organizacion)
-class OrganizacionAdmin(TabbedTranslationAdmin):
+class OrganizacionAdmin(BusquedaSinAcentosAdmin, TabbedTranslationAdmin):
     list_display = ["nombre", "sigla", "tipo", "pais", "padre"]
     list_filter = ["tipo"]
     list_select_related = ["padre"]
@@ -30,7 +31,7 @@ class OrganizacionAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Persona)
-class PersonaAdmin(TabbedTranslationAdmin):
+class PersonaAdmin(BusquedaSinAcentosAdmin, TabbedTranslationAdmin):
     list_display = ["nombre", "tratamiento", "slug"]
     search_fields = ["nombre", "slug", "cargos__titulo_es"]
     prepopulated_fields = {"slug": ["nombre"]}
@@ -38,7 +39,7 @@ class PersonaAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Cargo)
-class CargoAdmin(TabbedTranslationAdmin):
+class CargoAdmin(BusquedaSinAcentosAdmin, TabbedTranslationAdmin):
     list_display = ["persona", "titulo", "organizacion", "desde", "hasta"]
     list_select_related = ["persona", "organizacion"]
     search_fields = ["persona__nombre", "titulo_es", "titulo_en", "organizacion__nombre_es"]
@@ -46,7 +47,7 @@ class CargoAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Consulado)
-class ConsuladoAdmin(TabbedTranslationAdmin):
+class ConsuladoAdmin(BusquedaSinAcentosAdmin, TabbedTranslationAdmin):
     list_display = ["nombre", "pais", "ciudad", "tipo", "region_display"]
     list_filter = ["region", "tipo"]
     search_fields = ["nombre_es", "nombre_en", "ciudad", "slug", "pais"]

@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from .html import CampoTextoEnriquecido, sanear_campos
+from .imagenes import CampoImagen, ruta_foto, ruta_logo
 from .regiones import Region, region_de_pais
 
 
@@ -130,7 +132,7 @@ class Organizacion(models.Model):
         related_name="dependencias",
     )
     sitio_web = models.URLField(_("sitio web"), blank=True)
-    logo = models.ImageField(_("logo"), upload_to="organizaciones/", blank=True)
+    logo = CampoImagen(_("logo"), upload_to=ruta_logo, blank=True)
 
     class Meta:
         verbose_name = _("organización")
@@ -179,8 +181,8 @@ class Persona(models.Model):
         _("tratamiento"), max_length=60, blank=True, help_text=_("Por ejemplo: embajadora.")
     )
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
-    foto = models.ImageField(_("foto"), upload_to="personas/", blank=True)
-    semblanza = models.TextField(_("semblanza"), blank=True)
+    foto = CampoImagen(_("foto"), upload_to=ruta_foto, blank=True)
+    semblanza = CampoTextoEnriquecido(_("semblanza"), blank=True)
 
     class Meta:
         verbose_name = _("persona")
@@ -189,6 +191,10 @@ class Persona(models.Model):
 
     def __str__(self):
         return self.nombre
+
+    def save(self, *args, **kwargs):
+        sanear_campos(self, "semblanza")
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("cancilleria:persona", kwargs={"slug": self.slug})

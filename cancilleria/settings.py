@@ -66,6 +66,11 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_countries",
     "django_filters",
+    # Rich-text editor (Tiptap) and responsive image renditions; see cancilleria/html.py
+    # and cancilleria/imagenes.py.
+    "django_prose_editor",
+    "imagekit",
+    "simple_history",
     "cancilleria",
     "eventos",
     "comunicados",
@@ -79,6 +84,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The admin is outside i18n_patterns: Spanish unless staff chose English (cookie).
+    "cancilleria.middleware.IdiomaAdminMiddleware",
+    # Lets django-simple-history record who made each change.
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -154,6 +163,9 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
+# Uploaded images (cancilleria/imagenes.py): JPEG, PNG or WebP within these limits.
+IMAGENES_TAMANO_MAXIMO = 10 * 1024 * 1024  # bytes
+IMAGENES_PIXELES_MAXIMOS = 40_000_000
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -18,6 +18,7 @@ urlpatterns += i18n_patterns(
     path("", include("cancilleria.urls_publicas")),
     path("eventos/", include("eventos.urls")),
     path("comunicados/", include("comunicados.urls")),
+    path("gestion/", include("eventos.urls_gestion")),
     prefix_default_language=False,
 )
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import busqueda_vistas, views
 
 app_name = "cancilleria"
 urlpatterns = [
@@ -11,4 +11,5 @@ urlpatterns = [
     ),
     path("personas/<slug:slug>/", views.PersonaDetailView.as_view(), name="persona"),
     path("consulados/<slug:slug>/", views.ConsuladoDetailView.as_view(), name="consulado"),
+    path("buscar/", busqueda_vistas.BuscarView.as_view(), name="buscar"),
 ]

@@ -1,9 +1,16 @@
 """View building blocks shared by the public lists."""
 
+import datetime
+
 from django.core.paginator import InvalidPage, Paginator
+from django.db.models import Model
 from django.http import Http404
+from django.utils import formats
 from django.utils.translation import gettext as _
 from django.views.generic import ListView
+
+# Parameters that only shape the page, not the result: never shown as a chip.
+NO_SON_FILTROS = {"page", "orden"}
 
 
 class ListaFiltradaView(ListView):
@@ -44,4 +51,40 @@ class ListaFiltradaView(ListView):
         consulta = self.request.GET.copy()
         consulta.pop("page", None)
         context["consulta_sin_pagina"] = consulta.urlencode()
+        context["filtros_activos"] = self.filtros_activos()
         return context
+
+    def filtros_activos(self):
+        """Return [(label, value, URL without it)] for each filter value in use (the chips)."""
+        if not self.filterset.is_bound or not self.filterset.is_valid():
+            return []
+        chips = []
+        for nombre, valor in self.filterset.form.cleaned_data.items():
+            if nombre in NO_SON_FILTROS or valor in (None, "", [], ()):
+                continue
+            campo = self.filterset.form.fields[nombre]
+            valores = (
+                list(valor) if isinstance(valor, list | tuple) or hasattr(valor, "all") else [valor]
+            )
+            for uno in valores:
+                chips.append((campo.label, self._texto(campo, uno), self._url_sin(nombre, uno)))
+        return chips
+
+    def _texto(self, campo, valor):
+        if isinstance(valor, datetime.date):
+            return formats.date_format(valor, "SHORT_DATE_FORMAT")
+        opciones = dict(getattr(campo, "choices", []) or [])
+        if not isinstance(valor, Model) and valor in opciones:
+            return str(opciones[valor])
+        return str(valor)
+
+    def _url_sin(self, nombre, valor):
+        consulta = self.request.GET.copy()
+        consulta.pop("page", None)
+        actuales = consulta.getlist(nombre)
+        crudo = str(getattr(valor, "slug", valor))
+        restantes = [v for v in actuales if v != crudo]
+        # A value typed another way (" 2022") goes with its whole parameter.
+        consulta.setlist(nombre, restantes if len(restantes) < len(actuales) else [])
+        texto = consulta.urlencode()
+        return f"{self.request.path}?{texto}" if texto else self.request.path

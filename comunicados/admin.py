@@ -1,10 +1,21 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import (
     TabbedTranslationAdmin,
     TranslationStackedInline,
     TranslationTabularInline,
 )
+from simple_history.admin import SimpleHistoryAdmin
 
+from cancilleria.admin_publicacion import (
+    EstadoListFilter,
+    ParteDePublicableAdminMixin,
+    PublicableAdminMixin,
+)
+from cancilleria.busqueda import BusquedaSinAcentosAdmin
+from cancilleria.traducciones import resumen_traducciones
+
+from . import services
 from .models import Adjunto, Cifra, Cita, Comunicado
 
 
@@ -26,23 +37,44 @@ class AdjuntoInline(TranslationTabularInline):
 
 
 @admin.register(Comunicado)
-class ComunicadoAdmin(TabbedTranslationAdmin):
-    list_display = ["titulo", "tipo", "ambito", "estado", "fecha_publicacion", "destacado"]
-    list_filter = ["estado", "tipo", "ambito", "destacado", "temas"]
-    search_fields = ["titulo_es", "titulo_en", "bajada_es", "slug"]
+# Workflow first, then history (its save_model records the user), then the language tabs.
+class ComunicadoAdmin(
+    BusquedaSinAcentosAdmin, PublicableAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
+):
+    servicios = services
+    nombre_objeto = "comunicado"
+    readonly_fields = ["idiomas"]
+    url_vista_previa = "comunicados:vista_previa"
+    list_display = [
+        "titulo",
+        "tipo",
+        "estado_display",
+        "publicacion_display",
+        "idiomas_display",
+        "destacado",
+    ]
+    list_filter = [
+        EstadoListFilter,
+        "tipo",
+        "ambito",
+        "temas",
+        ("fecha_publicacion", admin.DateFieldListFilter),
+        "destacado",
+    ]
+    search_fields = ["titulo_es", "titulo_en", "bajada_es", "bajada_en", "slug"]
     date_hierarchy = "fecha_publicacion"
     autocomplete_fields = ["temas", "evento", "organizaciones", "personas"]
     prepopulated_fields = {"slug": ["titulo_es"]}
     inlines = [CifraInline, CitaInline, AdjuntoInline]
 
-    def save_model(self, request, obj, form, change):
-        if not change:
-            obj.creado_por = request.user
-        super().save_model(request, obj, form, change)
+    @admin.display(description=_("idiomas"))
+    def idiomas(self, obj):
+        return resumen_traducciones(obj)
 
 
 @admin.register(Cifra)
-class CifraAdmin(TabbedTranslationAdmin):
+class CifraAdmin(ParteDePublicableAdminMixin, TabbedTranslationAdmin):
+    campo_padre = "comunicado"
     list_display = ["__str__", "comunicado", "fuente"]
     list_select_related = ["comunicado", "fuente"]
     search_fields = ["descripcion_es", "comunicado__titulo_es"]
@@ -50,7 +82,8 @@ class CifraAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Cita)
-class CitaAdmin(TabbedTranslationAdmin):
+class CitaAdmin(ParteDePublicableAdminMixin, TabbedTranslationAdmin):
+    campo_padre = "comunicado"
     list_display = ["__str__", "comunicado"]
     list_select_related = ["persona", "comunicado"]
     search_fields = ["texto_es", "persona__nombre", "comunicado__titulo_es"]
@@ -58,7 +91,8 @@ class CitaAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Adjunto)
-class AdjuntoAdmin(TabbedTranslationAdmin):
+class AdjuntoAdmin(ParteDePublicableAdminMixin, TabbedTranslationAdmin):
+    campo_padre = "comunicado"
     list_display = ["titulo", "comunicado"]
     list_select_related = ["comunicado"]
     search_fields = ["titulo_es", "comunicado__titulo_es"]

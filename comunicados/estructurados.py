@@ -28,6 +28,6 @@ def comunicado(comunicado, url, *, url_imagen=None, idioma="es"):
         datos["dateline"] = comunicado.lugar
     if url_imagen:
         datos["image"] = [url_imagen]
-    if comunicado.evento_id:
-        datos["about"] = {"@type": "Event", "name": comunicado.evento.nombre}
+    if comunicado.evento_publico:
+        datos["about"] = {"@type": "Event", "name": comunicado.evento_publico.nombre}
     return datos

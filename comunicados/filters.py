@@ -4,7 +4,8 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cancilleria.filtros import BusquedaFilter, FiltroPorSlug, FiltroPorSlugMultiple
+from cancilleria.busqueda import FiltroBusqueda, ordenar_por_relevancia
+from cancilleria.filtros import FiltroPorSlug, FiltroPorSlugMultiple
 from cancilleria.models import Organizacion, Persona, Tema
 from eventos.models import Evento
 
@@ -12,8 +13,13 @@ from .models import Comunicado
 
 
 class ComunicadoFilter(django_filters.FilterSet):
-    q = BusquedaFilter(campos=("titulo", "bajada", "resumen", "cuerpo"), label=_("Buscar"))
-    tema = FiltroPorSlugMultiple(field_name="temas", queryset=Tema.objects.all(), label=_("Temas"))
+    q = FiltroBusqueda(campo_fecha="fecha_publicacion", label=_("Buscar"))
+    tema = FiltroPorSlugMultiple(
+        field_name="temas",
+        queryset=Tema.objects.all(),
+        label=_("Temas"),
+        widget=forms.CheckboxSelectMultiple,
+    )
     tipo = django_filters.ChoiceFilter(
         choices=Comunicado.Tipo.choices, label=_("Tipo"), empty_label=_("Todos")
     )
@@ -26,7 +32,13 @@ class ComunicadoFilter(django_filters.FilterSet):
     persona = FiltroPorSlug(
         field_name="personas", queryset=Persona.objects.all(), label=_("Persona")
     )
-    evento = FiltroPorSlug(field_name="evento", queryset=Evento.objects.all(), label=_("Evento"))
+    # Only public events can be named in a URL: a draft's slug must not filter (or leak).
+    evento = FiltroPorSlug(
+        field_name="evento",
+        queryset=lambda request: Evento.objects.publicados(),
+        label=_("Evento"),
+        widget=forms.HiddenInput,
+    )
     desde = django_filters.DateFilter(
         field_name="fecha_publicacion__date",
         lookup_expr="gte",
@@ -60,4 +72,7 @@ class ComunicadoFilter(django_filters.FilterSet):
     def ordenar(self, queryset, name, value):
         if value == "antiguos":
             return queryset.order_by("fecha_publicacion", "pk")
+        if value == "relevancia":
+            # Ranked where the search computed a rank (PostgreSQL), else newest first.
+            return ordenar_por_relevancia(queryset, "fecha_publicacion")
         return queryset.order_by("-fecha_publicacion", "-pk")

@@ -9,9 +9,13 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
-from cancilleria.html import sanear_html
+from cancilleria.html import CampoTextoEnriquecido, sanear_campos
+from cancilleria.imagenes import CampoImagen, variante, variantes
 from cancilleria.models import Publicable, PublicableQuerySet
+
+from . import busqueda
 
 
 def _ruta(carpeta, nombre):
@@ -29,12 +33,19 @@ def ruta_adjunto(instancia, nombre):
 
 
 class ComunicadoQuerySet(PublicableQuerySet):
-    pass
+    def buscar(self, texto, idioma):
+        """Return the releases matching the visitor's text (see comunicados/busqueda.py)."""
+        return busqueda.buscar(self, texto, idioma)
+
+    def buscar_en_admin(self, texto):
+        """Return the releases matching the text in either language, for the admin."""
+        return busqueda.buscar_en_admin(self, texto)
 
 
 class Comunicado(Publicable):
     class Tipo(models.TextChoices):
-        COMUNICADO = "comunicado", _("comunicado")
+        # The type needs its own msgid: in English it is "statement", the model "press release".
+        COMUNICADO = "comunicado", pgettext_lazy("tipo de comunicado", "comunicado")
         NOTA_DE_PRENSA = "nota_de_prensa", _("nota de prensa")
         NOTA_INFORMATIVA = "nota_informativa", _("nota informativa")
         COMUNICADO_CONJUNTO = "comunicado_conjunto", _("comunicado conjunto")
@@ -56,7 +67,7 @@ class Comunicado(Publicable):
         _("bajada"), max_length=400, blank=True, help_text=_("La línea que sigue al título.")
     )
     resumen = models.TextField(_("resumen"), blank=True)
-    cuerpo = models.TextField(_("cuerpo"), blank=True)
+    cuerpo = CampoTextoEnriquecido(_("cuerpo"), blank=True)
     destacado = models.BooleanField(
         _("destacado"),
         default=False,
@@ -65,7 +76,20 @@ class Comunicado(Publicable):
     lugar = models.CharField(
         _("lugar"), max_length=120, blank=True, help_text=_("La ciudad de la data, p. ej. Lima.")
     )
-    imagen = models.ImageField(_("imagen"), upload_to=ruta_imagen, blank=True)
+    imagen = CampoImagen(
+        _("imagen"),
+        upload_to=ruta_imagen,
+        blank=True,
+        width_field="imagen_ancho",
+        height_field="imagen_alto",
+    )
+    # Stored so pages can give width/height (no layout shift) without opening the file.
+    imagen_ancho = models.PositiveIntegerField(_("ancho de la imagen"), null=True, editable=False)
+    imagen_alto = models.PositiveIntegerField(_("alto de la imagen"), null=True, editable=False)
+    # Responsive renditions (django-imagekit), made when the release is saved.
+    imagen_480 = variante("imagen", 480)
+    imagen_960 = variante("imagen", 960)
+    imagen_1440 = variante("imagen", 1440)
     texto_alternativo = models.CharField(_("texto alternativo"), max_length=250, blank=True)
     pie_de_foto = models.CharField(_("pie de foto"), max_length=300, blank=True)
     credito = models.CharField(_("crédito"), max_length=120, blank=True)
@@ -92,6 +116,11 @@ class Comunicado(Publicable):
         blank=True,
         related_name="comunicados",
     )
+    # Derived search text (comunicados/busqueda.py): own fields normalised per language,
+    # and the names of the linked topics, organisations and people.
+    busqueda_es = models.TextField(_("texto de búsqueda (es)"), blank=True, editable=False)
+    busqueda_en = models.TextField(_("texto de búsqueda (en)"), blank=True, editable=False)
+    relacionados = models.TextField(_("nombres relacionados"), blank=True, editable=False)
 
     objects = ComunicadoQuerySet.as_manager()
 
@@ -99,6 +128,10 @@ class Comunicado(Publicable):
         verbose_name = _("comunicado")
         verbose_name_plural = _("comunicados")
         ordering = ["-fecha_publicacion"]
+        # Publishing, scheduling and withdrawing go through comunicados.services.
+        permissions = [
+            ("publicar_comunicado", _("Puede publicar, programar y retirar comunicados")),
+        ]
         indexes = [
             models.Index(
                 fields=["estado", "-fecha_publicacion"], name="comunicado_estado_fecha_idx"
@@ -126,10 +159,10 @@ class Comunicado(Publicable):
             self.anio = timezone.localtime(self.fecha_publicacion).year
         else:
             self.anio = None
-        for campo in ("cuerpo_es", "cuerpo_en"):
-            valor = getattr(self, campo, None)
-            if valor:
-                setattr(self, campo, sanear_html(valor))
+        sanear_campos(self, "cuerpo")
+        for columna, texto in busqueda.documentos_propios(self).items():
+            setattr(self, columna, texto)
+        kwargs["update_fields"] = busqueda.campos_a_guardar(kwargs.get("update_fields"))
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -141,6 +174,17 @@ class Comunicado(Publicable):
                 {"texto_alternativo_es": _("Describa la imagen para quien no puede verla.")},
                 code="falta_texto_alternativo",
             )
+
+    @property
+    def evento_publico(self):
+        """Return the linked event only if the public may see it."""
+        evento = self.evento if self.evento_id else None
+        return evento if evento is not None and evento.es_publico else None
+
+    @property
+    def imagen_variantes(self):
+        """Return [(rendition, width, height)] for srcset, widest last, no duplicates."""
+        return variantes(self, "imagen", (480, 960, 1440))
 
     @property
     def numero_oficial(self):

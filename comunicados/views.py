@@ -1,6 +1,7 @@
 from django.db.models import Prefetch
 from django.views.generic import DetailView
 
+from cancilleria.vista_previa import VistaPreviaMixin
 from cancilleria.vistas import ListaFiltradaView
 from eventos.models import Participacion, Sesion
 
@@ -22,9 +23,12 @@ class ComunicadoDetailView(DetailView):
     template_name = "comunicados/comunicado_detail.html"
     context_object_name = "comunicado"
 
+    def get_base_queryset(self):
+        return Comunicado.objects.publicados()
+
     def get_queryset(self):
         return (
-            Comunicado.objects.publicados()
+            self.get_base_queryset()
             .select_related("evento__organizador")
             .prefetch_related(
                 "temas",
@@ -81,3 +85,9 @@ class ComunicadoDetailView(DetailView):
             .order_by("-fecha_publicacion")[:3]
         )
         return context
+
+
+class ComunicadoVistaPreviaView(VistaPreviaMixin, ComunicadoDetailView):
+    """Show staff a comunicado as the public will see it, published or not."""
+
+    model = Comunicado

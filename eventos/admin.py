@@ -1,6 +1,22 @@
 from django.contrib import admin
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
+from simple_history.admin import SimpleHistoryAdmin
 
+from cancilleria import admin as cancilleria_admin
+from cancilleria.admin_publicacion import (
+    EstadoListFilter,
+    ParteDePublicableAdminMixin,
+    PublicableAdminMixin,
+)
+from cancilleria.busqueda import BusquedaSinAcentosAdmin
+from cancilleria.models import Consulado
+from cancilleria.traducciones import resumen_traducciones
+
+from . import services
+from .forms import EventoAdminForm
 from .models import Colaboracion, Evento, Participacion, ParticipacionConsular, Sesion
 
 
@@ -21,31 +37,56 @@ class ColaboracionInline(admin.TabularInline):
     autocomplete_fields = ["organizacion"]
 
 
-class ParticipacionConsularInline(admin.TabularInline):
-    model = ParticipacionConsular
-    extra = 0
-    autocomplete_fields = ["consulado"]
-
-
 @admin.register(Evento)
-class EventoAdmin(TabbedTranslationAdmin):
-    list_display = ["nombre", "tipo", "modalidad", "inicio", "estado", "fecha_publicacion"]
-    list_filter = ["estado", "tipo", "modalidad", "temas"]
+# Workflow first, then history (its save_model records the user), then the language tabs.
+class EventoAdmin(
+    BusquedaSinAcentosAdmin, PublicableAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
+):
+    servicios = services
+    nombre_objeto = "evento"
+    # The consulates are one grouped, searchable box on the form (no 39-row inline).
+    form = EventoAdminForm
+    readonly_fields = ["idiomas"]
+    url_vista_previa = "eventos:vista_previa"
+    list_display = [
+        "nombre",
+        "tipo",
+        "inicio_display",
+        "estado_display",
+        "publicacion_display",
+        "idiomas_display",
+        "organizador",
+    ]
+    list_filter = [
+        EstadoListFilter,
+        "tipo",
+        "modalidad",
+        ("organizador", admin.RelatedOnlyFieldListFilter),
+        "consulados",
+        "temas",
+        ("inicio", admin.DateFieldListFilter),
+    ]
     list_select_related = ["organizador"]
-    search_fields = ["nombre_es", "nombre_en", "slug"]
+    # Counts next to each filter value (e.g. events per consulate), without a click.
+    show_facets = admin.ShowFacets.ALWAYS
+    search_fields = ["nombre_es", "nombre_en", "lugar_es", "slug"]
     date_hierarchy = "inicio"
     autocomplete_fields = ["organizador", "temas"]
     prepopulated_fields = {"slug": ["nombre_es"]}
-    inlines = [SesionInline, ParticipacionInline, ColaboracionInline, ParticipacionConsularInline]
+    inlines = [SesionInline, ParticipacionInline, ColaboracionInline]
 
-    def save_model(self, request, obj, form, change):
-        if not change:
-            obj.creado_por = request.user
-        super().save_model(request, obj, form, change)
+    @admin.display(description=_("idiomas"))
+    def idiomas(self, obj):
+        return resumen_traducciones(obj)
+
+    @admin.display(description=_("inicio (hora de Lima)"), ordering="inicio")
+    def inicio_display(self, obj):
+        return date_format(timezone.localtime(obj.inicio), "SHORT_DATETIME_FORMAT")
 
 
 @admin.register(Sesion)
-class SesionAdmin(TabbedTranslationAdmin):
+class SesionAdmin(ParteDePublicableAdminMixin, TabbedTranslationAdmin):
+    campo_padre = "evento"
     list_display = ["__str__", "evento", "tipo", "orden"]
     list_select_related = ["evento"]
     search_fields = ["titulo_es", "titulo_en", "evento__nombre_es"]
@@ -53,7 +94,8 @@ class SesionAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Participacion)
-class ParticipacionAdmin(admin.ModelAdmin):
+class ParticipacionAdmin(ParteDePublicableAdminMixin, admin.ModelAdmin):
+    campo_padre = "evento"
     list_display = ["persona", "rol", "evento", "sesion"]
     list_select_related = ["persona", "evento", "sesion"]
     search_fields = ["persona__nombre", "evento__nombre_es"]
@@ -61,7 +103,8 @@ class ParticipacionAdmin(admin.ModelAdmin):
 
 
 @admin.register(ParticipacionConsular)
-class ParticipacionConsularAdmin(admin.ModelAdmin):
+class ParticipacionConsularAdmin(ParteDePublicableAdminMixin, admin.ModelAdmin):
+    campo_padre = "evento"
     list_display = ["consulado", "evento"]
     list_select_related = ["consulado", "evento"]
     list_filter = ["consulado__region"]
@@ -70,9 +113,53 @@ class ParticipacionConsularAdmin(admin.ModelAdmin):
 
 
 @admin.register(Colaboracion)
-class ColaboracionAdmin(admin.ModelAdmin):
+class ColaboracionAdmin(ParteDePublicableAdminMixin, admin.ModelAdmin):
+    campo_padre = "evento"
     list_display = ["organizacion", "rol", "evento"]
     list_select_related = ["organizacion", "evento"]
     search_fields = ["organizacion__nombre_es", "evento__nombre_es"]
     autocomplete_fields = ["evento", "organizacion"]
     list_filter = [("rol", admin.ChoicesFieldListFilter)]
+
+
+# --- The consulate's change page lists its events (cancilleria must not import eventos) ---
+
+
+class EventosDelConsuladoInline(admin.TabularInline):
+    """The consulate's events, newest first, read-only: they are edited on each event."""
+
+    model = ParticipacionConsular
+    fk_name = "consulado"
+    # Shown by its own template as a plain table; nothing here is editable.
+    fields = ["evento"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    template = "admin/eventos/eventos_del_consulado.html"
+    verbose_name = _("evento con su participación")
+    verbose_name_plural = _("eventos con su participación")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("evento").order_by("-evento__inicio")
+
+    def has_view_permission(self, request, obj=None):
+        return super().has_view_permission(request, obj) or request.user.has_perm(
+            "eventos.ver_participacion_consular"
+        )
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+admin.site.unregister(Consulado)
+
+
+@admin.register(Consulado)
+class ConsuladoAdmin(cancilleria_admin.ConsuladoAdmin):
+    inlines = [*cancilleria_admin.ConsuladoAdmin.inlines, EventosDelConsuladoInline]

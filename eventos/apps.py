@@ -5,3 +5,17 @@ from django.utils.translation import gettext_lazy as _
 class EventosConfig(AppConfig):
     name = "eventos"
     verbose_name = _("Eventos")
+
+    def ready(self):
+        # After modeltranslation's own ready() (it comes first in INSTALLED_APPS), which
+        # adds the language fields that the history must copy.
+        from cancilleria.historial import registrar_historial
+
+        from . import models
+
+        registrar_historial(models.Evento, m2m_fields=["temas"])
+        registrar_historial(models.Sesion)
+        # Keep the denormalised search text right when links or directory names change.
+        from . import busqueda
+
+        busqueda.conectar_senales()

@@ -1,5 +1,7 @@
 """schema.org Event data (JSON-LD) for an event page."""
 
+from django.utils.html import strip_tags
+
 from .models import Modalidad
 
 _MODO = {
@@ -22,7 +24,8 @@ def evento(evento, url):
     if evento.fin:
         datos["endDate"] = evento.fin.isoformat()
     if evento.descripcion:
-        datos["description"] = evento.descripcion
+        # Rich text: search engines want the words, not the markup.
+        datos["description"] = strip_tags(evento.descripcion).strip()
     lugares = []
     if evento.modalidad != Modalidad.PRESENCIAL:
         lugares.append({"@type": "VirtualLocation", "url": url})

@@ -1,12 +1,16 @@
 """The event list's filters, shared by the public list, its calendar and the staff view."""
 
+import unicodedata
+
 import django_filters
 from django import forms
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 
-from cancilleria.filtros import BusquedaFilter, FiltroPorSlug, FiltroPorSlugMultiple
+from cancilleria.busqueda import FiltroBusqueda
+from cancilleria.filtros import FiltroPorSlug, FiltroPorSlugMultiple
 from cancilleria.models import Consulado, Organizacion, Tema
 from cancilleria.regiones import Region
 
@@ -14,7 +18,7 @@ from .models import Evento, Modalidad
 
 
 class EventoFilter(django_filters.FilterSet):
-    q = BusquedaFilter(campos=("nombre", "descripcion", "lugar"), label=_("Buscar"))
+    q = FiltroBusqueda(campo_fecha="inicio", label=_("Buscar"))
     consulado = FiltroPorSlugMultiple(
         field_name="consulados", queryset=Consulado.objects.all(), label=_("Consulados")
     )
@@ -58,6 +62,36 @@ class EventoFilter(django_filters.FilterSet):
         model = Evento
         fields = []
 
+    @property
+    def form(self):
+        if not hasattr(self, "_form"):
+            self._opciones_del_directorio(super().form)
+        return self._form
+
+    def _opciones_del_directorio(self, formulario):
+        """Group the consulate choices by region with short labels; return the consulates."""
+        consulados = list(Consulado.objects.order_by())
+        orden = {valor: i for i, valor in enumerate(Region.values)}
+        por_region = {}
+        # Short labels ("Francia", "España (Barcelona)"): the full names all begin alike
+        # and would be cut off in the box.
+        for consulado in consulados:
+            por_region.setdefault(consulado.region, []).append(
+                (consulado.slug, etiqueta_de_consulado(consulado))
+            )
+        for opciones in por_region.values():
+            opciones.sort(key=_por_nombre)
+        # On the widget: django-filter's field would wrap the groups in a model iterator;
+        # validation still runs on the field's queryset, by slug.
+        formulario.fields["consulado"].widget.choices = [
+            (Region(region).label if region else _("Otras"), opciones)
+            for region, opciones in sorted(
+                por_region.items(), key=lambda par: orden.get(par[0], len(orden))
+            )
+        ]
+        formulario.fields["consulado"].widget.attrs.setdefault("size", 8)
+        return consulados
+
     def por_organizacion(self, queryset, name, value):
         # Organised by it or supported by it: both are "events of this organisation".
         return queryset.filter(
@@ -69,3 +103,44 @@ class EventoFilter(django_filters.FilterSet):
         if value == "proximos":
             return queryset.proximos(ahora).order_by("inicio")
         return queryset.pasados(ahora).order_by("-inicio")
+
+
+class EventoGestionFilter(EventoFilter):
+    """The event list's filters plus the country of a participating consulate, for staff.
+
+    The consulate choices come grouped by region (<optgroup>) and both the consulate and
+    country choices are built from one query of the directory.
+    """
+
+    pais = django_filters.ChoiceFilter(
+        field_name="consulados__pais",
+        choices=[],
+        label=_("País"),
+        empty_label=_("Todos"),
+        distinct=True,
+    )
+
+    def _opciones_del_directorio(self, formulario):
+        consulados = super()._opciones_del_directorio(formulario)
+        # Tall enough to see a region at a glance; the hint explains Ctrl+click.
+        formulario.fields["consulado"].widget.attrs.update(
+            {"size": 12, "aria-describedby": "id_consulado_ayuda"}
+        )
+        codigos = {c.pais.code for c in consulados if c.pais}
+        formulario.fields["pais"].choices = sorted(
+            ((codigo, countries.name(codigo)) for codigo in codigos), key=_por_nombre
+        )
+        return consulados
+
+
+def _por_nombre(par):
+    # Accents must not push "Égypte"/"Perú" to the end: compare without them.
+    return unicodedata.normalize("NFKD", str(par[1])).encode("ascii", "ignore").decode().lower()
+
+
+def etiqueta_de_consulado(consulado):
+    """Return a short name for a consulate: its country, and its city when it adds something."""
+    pais = str(consulado.pais.name) if consulado.pais else consulado.nombre
+    if consulado.ciudad and consulado.ciudad.casefold() != pais.casefold():
+        return f"{pais} ({consulado.ciudad})"
+    return pais

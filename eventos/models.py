@@ -6,9 +6,13 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
+from cancilleria.html import CampoTextoEnriquecido, sanear_campos
 from cancilleria.models import Publicable, PublicableQuerySet
 from cancilleria.regiones import Region
+
+from . import busqueda
 
 
 class Modalidad(models.TextChoices):
@@ -23,6 +27,14 @@ def _inicio_de_hoy(ahora):
 
 
 class EventoQuerySet(PublicableQuerySet):
+    def buscar(self, texto, idioma):
+        """Return the events matching the visitor's text (see eventos/busqueda.py)."""
+        return busqueda.buscar(self, texto, idioma)
+
+    def buscar_en_admin(self, texto):
+        """Return the events matching the text in either language, for the admin."""
+        return busqueda.buscar_en_admin(self, texto)
+
     def proximos(self, ahora=None):
         """Return events that have not ended: running now or still to come."""
         ahora = ahora or timezone.now()
@@ -57,7 +69,7 @@ class Evento(Publicable):
     inicio = models.DateTimeField(_("inicio"))
     fin = models.DateTimeField(_("fin"), null=True, blank=True)
     lugar = models.CharField(_("lugar"), max_length=250, blank=True)
-    descripcion = models.TextField(_("descripción"), blank=True)
+    descripcion = CampoTextoEnriquecido(_("descripción"), blank=True)
     publico = models.CharField(
         _("público"),
         max_length=300,
@@ -93,6 +105,11 @@ class Evento(Publicable):
         blank=True,
         related_name="eventos",
     )
+    # Derived search text (eventos/busqueda.py): own fields normalised per language,
+    # and the names of the topics, collaborating organisations and speakers.
+    busqueda_es = models.TextField(_("texto de búsqueda (es)"), blank=True, editable=False)
+    busqueda_en = models.TextField(_("texto de búsqueda (en)"), blank=True, editable=False)
+    relacionados = models.TextField(_("nombres relacionados"), blank=True, editable=False)
 
     objects = EventoQuerySet.as_manager()
 
@@ -100,6 +117,8 @@ class Evento(Publicable):
         verbose_name = _("evento")
         verbose_name_plural = _("eventos")
         ordering = ["-inicio"]
+        # Publishing, scheduling and withdrawing go through eventos.services.
+        permissions = [("publicar_evento", _("Puede publicar, programar y retirar eventos"))]
         indexes = [
             models.Index(fields=["estado", "fecha_publicacion"], name="evento_estado_fecha_idx"),
             models.Index(fields=["inicio"], name="evento_inicio_idx"),
@@ -116,6 +135,13 @@ class Evento(Publicable):
 
     def __str__(self):
         return self.nombre
+
+    def save(self, *args, **kwargs):
+        sanear_campos(self, "descripcion")
+        for columna, texto in busqueda.documentos_propios(self).items():
+            setattr(self, columna, texto)
+        kwargs["update_fields"] = busqueda.campos_a_guardar(kwargs.get("update_fields"))
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("eventos:detalle", kwargs={"slug": self.slug})
@@ -150,7 +176,7 @@ class Sesion(models.Model):
     class Tipo(models.TextChoices):
         INAUGURACION = "inauguracion", _("inauguración")
         CONFERENCIA_INAUGURAL = "conferencia_inaugural", _("conferencia inaugural")
-        CONFERENCIA = "conferencia", _("conferencia")
+        CONFERENCIA = "conferencia", pgettext_lazy("tipo de sesión", "conferencia")
         MESA_DE_TRABAJO = "mesa_de_trabajo", _("mesa de trabajo")
         PANEL = "panel", _("panel")
         CLAUSURA = "clausura", _("clausura")
@@ -163,7 +189,7 @@ class Sesion(models.Model):
     titulo = models.CharField(_("título"), max_length=300, blank=True)
     modalidad = models.CharField(_("modalidad"), max_length=20, choices=Modalidad, blank=True)
     inicio = models.DateTimeField(_("inicio"), null=True, blank=True)
-    descripcion = models.TextField(_("descripción"), blank=True)
+    descripcion = CampoTextoEnriquecido(_("descripción"), blank=True, breve=True)
 
     class Meta:
         verbose_name = _("sesión")
@@ -172,6 +198,10 @@ class Sesion(models.Model):
 
     def __str__(self):
         return self.titulo or self.get_tipo_display()
+
+    def save(self, *args, **kwargs):
+        sanear_campos(self, "descripcion")
+        super().save(*args, **kwargs)
 
 
 class Participacion(models.Model):
@@ -269,6 +299,13 @@ class ParticipacionConsular(models.Model):
             ),
         ]
         indexes = [models.Index(fields=["consulado", "evento"], name="part_consular_consulado_idx")]
+        # Staff who are not editors read the consulates' record at /gestion/consulados/.
+        permissions = [
+            (
+                "ver_participacion_consular",
+                _("Puede ver y exportar la participación de los consulados en eventos"),
+            ),
+        ]
 
     def __str__(self):
         return f"{self.consulado} — {self.evento}"

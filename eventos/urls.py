@@ -8,4 +8,5 @@ urlpatterns = [
     path("calendario.ics", views.CalendarioIcsView.as_view(), name="calendario"),
     path("<slug:slug>.ics", views.EventoIcsView.as_view(), name="ics"),
     path("<slug:slug>/", views.EventoDetailView.as_view(), name="detalle"),
+    path("<slug:slug>/vista-previa/", views.EventoVistaPreviaView.as_view(), name="vista_previa"),
 ]

@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, View
 
+from cancilleria.vista_previa import VistaPreviaMixin
 from cancilleria.vistas import ListaFiltradaView
 
 from . import estructurados
@@ -25,10 +26,13 @@ class EventoDetailView(DetailView):
     template_name = "eventos/evento_detail.html"
     context_object_name = "evento"
 
+    def get_base_queryset(self):
+        return Evento.objects.publicados()
+
     def get_queryset(self):
         participaciones = Participacion.objects.select_related("persona", "cargo__organizacion")
         return (
-            Evento.objects.publicados()
+            self.get_base_queryset()
             .select_related("organizador__padre__padre")
             .prefetch_related(
                 "temas",
@@ -88,3 +92,9 @@ class CalendarioIcsView(View):
         return _respuesta_ics(
             request, eventos, nombre=_("Eventos de la Cancillería"), archivo="calendario.ics"
         )
+
+
+class EventoVistaPreviaView(VistaPreviaMixin, EventoDetailView):
+    """Show staff a evento as the public will see it, published or not."""
+
+    model = Evento

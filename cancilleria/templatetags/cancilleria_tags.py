@@ -1,12 +1,15 @@
 import json
+import re
 from decimal import Decimal
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.template.defaultfilters import floatformat
 from django.urls import translate_url
-from django.utils.html import format_html
+from django.utils.html import format_html, linebreaks
 from django.utils.safestring import mark_safe
+
+from cancilleria.html import sanear_html
 
 register = template.Library()
 
@@ -57,3 +60,26 @@ def numero(valor):
     decimal = Decimal(str(valor)).normalize()
     decimales = max(0, -decimal.as_tuple().exponent)
     return floatformat(decimal, f"{decimales}g")
+
+
+_HTML_DE_EDITOR = re.compile(
+    r"^\s*<(p|h[1-6]|ul|ol|blockquote|table|figure|hr|div)\b", re.IGNORECASE
+)
+
+
+@register.filter
+def prosa(valor):
+    """Render rich text safely: HTML is sanitised again here, plain text gets paragraphs.
+
+    Rich fields are sanitised when saved; doing it again on output (nh3 takes
+    microseconds) means a row written around the models (raw SQL, a data migration)
+    still cannot put a script on a public page.
+    """
+    if not valor:
+        return ""
+    texto = str(valor)
+    if _HTML_DE_EDITOR.match(texto):
+        # Just sanitised with the allowlist.
+        return mark_safe(sanear_html(texto))
+    # Escaped first, then wrapped in <p>/<br>.
+    return mark_safe(linebreaks(texto, autoescape=True))

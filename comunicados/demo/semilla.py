@@ -8,6 +8,7 @@ import datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+from cancilleria.directorio_consular import consulados_iniciales
 from cancilleria.html import sanear_html
 from cancilleria.models import Cargo, Consulado, Estado, Organizacion, Persona, Tema
 from comunicados.models import Cifra, Cita, Comunicado
@@ -194,56 +195,16 @@ APOYO_TECNICO = ["oim", "oit", "oficina-capacitacion-personal-mre"]
 # The type is the demo's reading of Peru's consular network (a consulate general where
 # there is one, else the embassy's consular section); the city is left blank rather than
 # guessed, except Hong Kong, which is its own city.
-C = Consulado.Tipo
-CG, SC = C.CONSULADO_GENERAL, C.SECCION_CONSULAR
+# A Peruvian consulate cannot sit in Peru. The seed lists "Perú" with the consulates, most
+# likely the ministry's own staff in the country; an MRE regional office (oficina
+# desconcentrada) is the nearest type the model has, not a claim that one took part. The
+# name stays the seed's.
+# The table lives in cancilleria/datos/consulados.csv, the directory's initial import
+# (`importar_consulados`): one source, so the demo and the import always agree.
 # (slug, nombre_es, nombre_en, pais, ciudad, tipo)
-# fmt: off
 CONSULADOS = [
-    ("estados-unidos", "Consulado General del Perú en Estados Unidos", "Consulate General of Peru in the United States", "US", "", CG),  # noqa: E501
-    ("japon", "Consulado General del Perú en Japón", "Consulate General of Peru in Japan", "JP", "", CG),  # noqa: E501
-    ("hong-kong", "Consulado General del Perú en Hong Kong", "Consulate General of Peru in Hong Kong", "HK", "Hong Kong", CG),  # noqa: E501
-    ("malasia", "Sección Consular de la Embajada del Perú en Malasia", "Consular Section of the Embassy of Peru in Malaysia", "MY", "", SC),  # noqa: E501
-    ("egipto", "Sección Consular de la Embajada del Perú en Egipto", "Consular Section of the Embassy of Peru in Egypt", "EG", "", SC),  # noqa: E501
-    ("espana", "Consulado General del Perú en España", "Consulate General of Peru in Spain", "ES", "", CG),  # noqa: E501
-    ("italia", "Consulado General del Perú en Italia", "Consulate General of Peru in Italy", "IT", "", CG),  # noqa: E501
-    ("polonia", "Sección Consular de la Embajada del Perú en Polonia", "Consular Section of the Embassy of Peru in Poland", "PL", "", SC),  # noqa: E501
-    ("arabia-saudita", "Sección Consular de la Embajada del Perú en Arabia Saudita", "Consular Section of the Embassy of Peru in Saudi Arabia", "SA", "", SC),  # noqa: E501
-    ("corea", "Sección Consular de la Embajada del Perú en Corea", "Consular Section of the Embassy of Peru in Korea", "KR", "", SC),  # noqa: E501
-    ("suiza", "Consulado General del Perú en Suiza", "Consulate General of Peru in Switzerland", "CH", "", CG),  # noqa: E501
-    ("francia", "Consulado General del Perú en Francia", "Consulate General of Peru in France", "FR", "", CG),  # noqa: E501
-    ("indonesia", "Sección Consular de la Embajada del Perú en Indonesia", "Consular Section of the Embassy of Peru in Indonesia", "ID", "", SC),  # noqa: E501
-    ("irlanda", "Sección Consular de la Embajada del Perú en Irlanda", "Consular Section of the Embassy of Peru in Ireland", "IE", "", SC),  # noqa: E501
-    ("suecia", "Sección Consular de la Embajada del Perú en Suecia", "Consular Section of the Embassy of Peru in Sweden", "SE", "", SC),  # noqa: E501
-    ("canada", "Consulado General del Perú en Canadá", "Consulate General of Peru in Canada", "CA", "", CG),  # noqa: E501
-    ("kuwait", "Sección Consular de la Embajada del Perú en Kuwait", "Consular Section of the Embassy of Peru in Kuwait", "KW", "", SC),  # noqa: E501
-    ("belgica", "Consulado General del Perú en Bélgica", "Consulate General of Peru in Belgium", "BE", "", CG),  # noqa: E501
-    ("argelia", "Sección Consular de la Embajada del Perú en Argelia", "Consular Section of the Embassy of Peru in Algeria", "DZ", "", SC),  # noqa: E501
-    ("turquia", "Sección Consular de la Embajada del Perú en Turquía", "Consular Section of the Embassy of Peru in Türkiye", "TR", "", SC),  # noqa: E501
-    ("republica-dominicana", "Sección Consular de la Embajada del Perú en República Dominicana", "Consular Section of the Embassy of Peru in the Dominican Republic", "DO", "", SC),  # noqa: E501
-    ("honduras", "Sección Consular de la Embajada del Perú en Honduras", "Consular Section of the Embassy of Peru in Honduras", "HN", "", SC),  # noqa: E501
-    ("hungria", "Sección Consular de la Embajada del Perú en Hungría", "Consular Section of the Embassy of Peru in Hungary", "HU", "", SC),  # noqa: E501
-    ("sudafrica", "Sección Consular de la Embajada del Perú en Sudáfrica", "Consular Section of the Embassy of Peru in South Africa", "ZA", "", SC),  # noqa: E501
-    ("austria", "Sección Consular de la Embajada del Perú en Austria", "Consular Section of the Embassy of Peru in Austria", "AT", "", SC),  # noqa: E501
-    ("mexico", "Consulado General del Perú en México", "Consulate General of Peru in Mexico", "MX", "", CG),  # noqa: E501
-    ("costa-rica", "Consulado General del Perú en Costa Rica", "Consulate General of Peru in Costa Rica", "CR", "", CG),  # noqa: E501
-    ("colombia", "Consulado General del Perú en Colombia", "Consulate General of Peru in Colombia", "CO", "", CG),  # noqa: E501
-    ("chile", "Consulado General del Perú en Chile", "Consulate General of Peru in Chile", "CL", "", CG),  # noqa: E501
-    ("brasil", "Consulado General del Perú en Brasil", "Consulate General of Peru in Brazil", "BR", "", CG),  # noqa: E501
-    ("ecuador", "Consulado General del Perú en Ecuador", "Consulate General of Peru in Ecuador", "EC", "", CG),  # noqa: E501
-    ("argentina", "Consulado General del Perú en Argentina", "Consulate General of Peru in Argentina", "AR", "", CG),  # noqa: E501
-    ("uruguay", "Consulado General del Perú en Uruguay", "Consulate General of Peru in Uruguay", "UY", "", CG),  # noqa: E501
-    ("panama", "Consulado General del Perú en Panamá", "Consulate General of Peru in Panama", "PA", "", CG),  # noqa: E501
-    ("el-salvador", "Sección Consular de la Embajada del Perú en El Salvador", "Consular Section of the Embassy of Peru in El Salvador", "SV", "", SC),  # noqa: E501
-    ("nicaragua", "Sección Consular de la Embajada del Perú en Nicaragua", "Consular Section of the Embassy of Peru in Nicaragua", "NI", "", SC),  # noqa: E501
-    ("venezuela", "Consulado General del Perú en Venezuela", "Consulate General of Peru in Venezuela", "VE", "", CG),  # noqa: E501
-    ("bolivia", "Consulado General del Perú en Bolivia", "Consulate General of Peru in Bolivia", "BO", "", CG),  # noqa: E501
-    # A Peruvian consulate cannot sit in Peru. The seed lists "Perú" with the consulates,
-    # most likely the ministry's own staff in the country; an MRE regional office
-    # (oficina desconcentrada) is the nearest type the model has, not a claim that one
-    # took part. The name stays the seed's.
-    ("peru", "Perú", "Peru", "PE", "", C.OFICINA_DESCONCENTRADA),
+    (f.slug, f.nombre_es, f.nombre_en, f.pais, f.ciudad, f.tipo) for f in consulados_iniciales()
 ]
-# fmt: on
 
 # --- People and the posts they held then ------------------------------------------------------
 # (slug, nombre, tratamiento_es, tratamiento_en, organizacion, cargo_es, cargo_en)

@@ -17,7 +17,9 @@ from django.utils.html import escape
 from tqdm import tqdm
 
 from cancilleria.models import Cargo, Consulado, Estado, Organizacion, Persona, Tema
+from comunicados import busqueda as busqueda_comunicados
 from comunicados.models import Cifra, Cita, Comunicado
+from eventos import busqueda as busqueda_eventos
 from eventos.models import (
     Colaboracion,
     Evento,
@@ -557,7 +559,9 @@ def evento_demo(semilla, n, ahora):
     lugar = rng.choice(LUGARES)
     publico = rng.choice(PUBLICOS)
     # States and missing translations follow n, so even a small run has each kind.
-    estado, fecha = Estado.PUBLICADO, inicio - timedelta(days=rng.randint(3, 30))
+    # Announced before the run's day, so upcoming events are already public.
+    anuncio = inicio - timedelta(days=rng.randint(3, 30))
+    estado, fecha = Estado.PUBLICADO, min(anuncio, ancla - timedelta(days=rng.randint(1, 10)))
     if n % 8 == 6:
         estado, fecha = Estado.BORRADOR, None
     elif n % 8 == 7:
@@ -896,6 +900,8 @@ def _escribir_eventos(descripciones, ids, resumen):
         ],
         resumen,
     )
+    # bulk_create skips save() and the signals: fill the search text in one pass.
+    busqueda_eventos.reconstruir(Evento.objects.filter(pk__in=[e.pk for e in eventos]))
 
 
 def _escribir_comunicados(descripciones, ids, eventos, resumen):
@@ -950,6 +956,8 @@ def _escribir_comunicados(descripciones, ids, eventos, resumen):
     _crear(Comunicado.personas.through, personas, resumen, "comunicados → personas")
     _crear(Cifra, cifras, resumen)
     _crear(Cita, citas, resumen)
+    # bulk_create skips save() and the signals: fill the search text in one pass.
+    busqueda_comunicados.reconstruir(Comunicado.objects.filter(pk__in=[c.pk for c in comunicados]))
 
 
 def cargar_sintetico(resumen, directorio, *, semilla, comunicados, eventos, progreso, ahora=None):

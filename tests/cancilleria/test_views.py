@@ -119,6 +119,8 @@ def test_robots_y_sitemap(client):
     sitemap = client.get("/sitemap.xml").content.decode()
     assert f"http://testserver{comunicado.get_absolute_url()}" in sitemap
     assert "http://testserver/en/comunicados/un-comunicado/" in sitemap
+    assert 'hreflang="en" href="http://testserver/en/comunicados/un-comunicado/"' in sitemap
+    assert 'hreflang="es" href="http://testserver/comunicados/un-comunicado/"' in sitemap
 
 
 def test_cabeceras_de_seguridad(client):

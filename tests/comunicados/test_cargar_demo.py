@@ -281,3 +281,9 @@ def test_cargar_demo_deja_el_comunicado_real_en_la_portada(client):
     contenido = client.get("/").content.decode()
     assert _real().titulo_es in contenido
     assert contenido.index(_real().titulo_es) < contenido.index("[Demo]")
+
+
+def test_cargar_demo_publica_eventos_proximos():
+    """The synthetic events include upcoming ones that are already public, for the home page."""
+    _cargar(*PEQUENO[:2], "--eventos", "8")
+    assert Evento.objects.publicados().proximos().exists()

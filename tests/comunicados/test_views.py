@@ -171,3 +171,11 @@ def test_cuerpo_se_guarda_saneado(client):
     assert "javascript:" not in comunicado.cuerpo
     contenido = client.get(comunicado.get_absolute_url()).content.decode()
     assert "alert(" not in contenido
+
+
+def test_temas_se_eligen_con_casillas(client):
+    """The topic filter is a group of labelled checkboxes, so several can be picked without JS."""
+    TemaFactory(slug="migracion", nombre="Migración")
+    contenido = client.get(reverse("comunicados:lista")).content.decode()
+    assert 'type="checkbox" name="tema" value="migracion"' in contenido
+    assert "<option" not in contenido.split('name="tema"')[0][-200:]
