@@ -31,7 +31,8 @@ from django.contrib.postgres.search import (
 )
 from django.db import connections
 from django.db.backends.signals import connection_created
-from django.db.models import CharField, Expression, Q, TextField, Transform
+from django.db.models import CharField, Expression, Q, TextField, Transform, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -173,11 +174,22 @@ def coincide(queryset, texto, idioma):
     return queryset.filter(SearchVectorExact(DocumentoGuardado(idioma), consulta))
 
 
-def buscar_con(queryset, texto, idioma, *, columnas):
+def columnas_normalizadas(idioma):
+    """Return the normalised text columns SQLite searches for a language."""
+    return [f"busqueda_{idioma_de(idioma)}", "relacionados"]
+
+
+def campo_con_respaldo(nombre, idioma):
+    """Return a translated field in `idioma`, falling back to Spanish when empty."""
+    if idioma == "es":
+        return f"{nombre}_es"
+    return Coalesce(NullIf(f"{nombre}_en", Value("")), f"{nombre}_es", output_field=TextField())
+
+
+def buscar_con(queryset, texto, idioma):
     """Filter a queryset by the visitor's text; annotate `relevancia` on PostgreSQL.
 
-    `columnas(idioma)` names the normalised text columns that SQLite searches. A text
-    with no words leaves the queryset as it is.
+    A text with no words leaves the queryset as it is.
     """
     grupos = analizar(texto)
     if not grupos:
@@ -187,7 +199,7 @@ def buscar_con(queryset, texto, idioma, *, columnas):
         return coincide(queryset, texto, idioma).annotate(
             relevancia=SearchRank(DocumentoGuardado(idioma), consulta)
         )
-    return queryset.filter(condicion_like(columnas(idioma), grupos))
+    return queryset.filter(condicion_like(columnas_normalizadas(idioma), grupos))
 
 
 # --- The stored tsvector columns (PostgreSQL) ----------------------------------------------

@@ -15,7 +15,7 @@ title (A) and second line (B), into the stored weighted tsvectors `documento_es/
 """
 
 from django.db.models import TextField, Value
-from django.db.models.functions import Coalesce, Concat, NullIf
+from django.db.models.functions import Concat
 from django.db.models.signals import m2m_changed, post_save
 
 from cancilleria import busqueda as base
@@ -32,23 +32,12 @@ PARTES = (
 )
 
 
-def _campo(nombre, idioma):
-    # English falls back to Spanish field by field, as the pages do.
-    if idioma == "es":
-        return f"{nombre}_es"
-    return Coalesce(NullIf(f"{nombre}_en", Value("")), f"{nombre}_es", output_field=TextField())
-
-
-def columnas(idioma):
-    return [f"busqueda_{base.idioma_de(idioma)}", "relacionados"]
-
-
 def buscar(queryset, texto, idioma):
     """Return the releases of `queryset` that match `texto` in `idioma`.
 
     On PostgreSQL each row gets `relevancia`; order with base.ordenar_por_relevancia.
     """
-    return base.buscar_con(queryset, texto, idioma, columnas=columnas)
+    return base.buscar_con(queryset, texto, idioma)
 
 
 def buscar_en_admin(queryset, texto):
@@ -64,7 +53,10 @@ def buscar_en_admin(queryset, texto):
 def expresion_fragmento(idioma):
     idioma = base.idioma_de(idioma)
     return Concat(
-        _campo("resumen", idioma), Value(" "), _campo("cuerpo", idioma), output_field=TextField()
+        base.campo_con_respaldo("resumen", idioma),
+        Value(" "),
+        base.campo_con_respaldo("cuerpo", idioma),
+        output_field=TextField(),
     )
 
 

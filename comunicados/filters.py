@@ -5,7 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cancilleria.busqueda import FiltroBusqueda, ordenar_por_relevancia
-from cancilleria.filtros import FiltroPorSlug, FiltroPorSlugMultiple
+from cancilleria.filtros import FiltroDeFecha, FiltroPorSlug, FiltroPorSlugMultiple
 from cancilleria.models import Organizacion, Persona, Tema
 from eventos.models import Evento
 
@@ -39,18 +39,8 @@ class ComunicadoFilter(django_filters.FilterSet):
         label=_("Evento"),
         widget=forms.HiddenInput,
     )
-    desde = django_filters.DateFilter(
-        field_name="fecha_publicacion__date",
-        lookup_expr="gte",
-        label=_("Desde"),
-        widget=forms.DateInput(attrs={"type": "date"}),
-    )
-    hasta = django_filters.DateFilter(
-        field_name="fecha_publicacion__date",
-        lookup_expr="lte",
-        label=_("Hasta"),
-        widget=forms.DateInput(attrs={"type": "date"}),
-    )
+    desde = FiltroDeFecha(field_name="fecha_publicacion__date", lookup_expr="gte", label=_("Desde"))
+    hasta = FiltroDeFecha(field_name="fecha_publicacion__date", lookup_expr="lte", label=_("Hasta"))
     anio = django_filters.NumberFilter(
         field_name="anio", label=_("Año"), min_value=1900, max_value=2999
     )

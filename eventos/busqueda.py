@@ -6,8 +6,6 @@ by `save()`; the names of its topics, collaborating organisations and speakers, 
 languages, are denormalised into `relacionados` (B) by the receivers below.
 """
 
-from django.db.models import TextField, Value
-from django.db.models.functions import Coalesce, NullIf
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from cancilleria import busqueda as base
@@ -23,19 +21,9 @@ PARTES = (
 )
 
 
-def _campo(nombre, idioma):
-    if idioma == "es":
-        return f"{nombre}_es"
-    return Coalesce(NullIf(f"{nombre}_en", Value("")), f"{nombre}_es", output_field=TextField())
-
-
-def columnas(idioma):
-    return [f"busqueda_{base.idioma_de(idioma)}", "relacionados"]
-
-
 def buscar(queryset, texto, idioma):
     """Return the events of `queryset` that match `texto` in `idioma`."""
-    return base.buscar_con(queryset, texto, idioma, columnas=columnas)
+    return base.buscar_con(queryset, texto, idioma)
 
 
 def buscar_en_admin(queryset, texto):
@@ -51,7 +39,7 @@ def buscar_en_admin(queryset, texto):
 def anotar_fragmentos(queryset, texto, idioma):
     """Annotate `fragmento_pg` (PostgreSQL's ts_headline) on a page of events."""
     if base.es_postgresql(queryset) and base.hay_consulta(texto):
-        expresion = _campo("descripcion", base.idioma_de(idioma))
+        expresion = base.campo_con_respaldo("descripcion", base.idioma_de(idioma))
         return queryset.annotate(fragmento_pg=base.titular_postgresql(expresion, texto, idioma))
     return queryset
 

@@ -3,14 +3,13 @@
 import unicodedata
 
 import django_filters
-from django import forms
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from cancilleria.busqueda import FiltroBusqueda
-from cancilleria.filtros import FiltroPorSlug, FiltroPorSlugMultiple
+from cancilleria.filtros import FiltroDeFecha, FiltroPorSlug, FiltroPorSlugMultiple
 from cancilleria.models import Consulado, Organizacion, Tema
 from cancilleria.regiones import Region
 
@@ -39,18 +38,8 @@ class EventoFilter(django_filters.FilterSet):
     modalidad = django_filters.ChoiceFilter(
         choices=Modalidad.choices, label=_("Modalidad"), empty_label=_("Todas")
     )
-    desde = django_filters.DateFilter(
-        field_name="inicio__date",
-        lookup_expr="gte",
-        label=_("Desde"),
-        widget=forms.DateInput(attrs={"type": "date"}),
-    )
-    hasta = django_filters.DateFilter(
-        field_name="inicio__date",
-        lookup_expr="lte",
-        label=_("Hasta"),
-        widget=forms.DateInput(attrs={"type": "date"}),
-    )
+    desde = FiltroDeFecha(field_name="inicio__date", lookup_expr="gte", label=_("Desde"))
+    hasta = FiltroDeFecha(field_name="inicio__date", lookup_expr="lte", label=_("Hasta"))
     cuando = django_filters.ChoiceFilter(
         choices=(("proximos", _("Próximos")), ("pasados", _("Pasados"))),
         method="por_cuando",

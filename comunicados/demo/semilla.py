@@ -517,6 +517,28 @@ CIFRAS = [
 ]
 
 
+def guardar_organizaciones(filas, resumen, organizaciones=None):
+    """Save organisation rows (parents listed first); return them by slug, with the given."""
+    organizaciones = dict(organizaciones or {})
+    for slug, nombre_es, nombre_en, sigla_es, sigla_en, tipo, pais, padre, web in filas:
+        organizaciones[slug] = guardar(
+            Organizacion,
+            resumen,
+            {"slug": slug},
+            {
+                "nombre_es": nombre_es,
+                "nombre_en": nombre_en,
+                "sigla_es": sigla_es,
+                "sigla_en": sigla_en,
+                "tipo": tipo,
+                "pais": pais,
+                "padre": organizaciones[padre] if padre else None,
+                "sitio_web": web,
+            },
+        )
+    return organizaciones
+
+
 def cargar_semilla(resumen):
     """Write the seed release and everything it refers to; return the directory by slug."""
     temas = {
@@ -535,23 +557,7 @@ def cargar_semilla(resumen):
         for slug, nombre_es, nombre_en, descripcion_es, descripcion_en in TEMAS
     }
 
-    organizaciones = {}
-    for slug, nombre_es, nombre_en, sigla_es, sigla_en, tipo, pais, padre, web in ORGANIZACIONES:
-        organizaciones[slug] = guardar(
-            Organizacion,
-            resumen,
-            {"slug": slug},
-            {
-                "nombre_es": nombre_es,
-                "nombre_en": nombre_en,
-                "sigla_es": sigla_es,
-                "sigla_en": sigla_en,
-                "tipo": tipo,
-                "pais": pais,
-                "padre": organizaciones[padre] if padre else None,
-                "sitio_web": web,
-            },
-        )
+    organizaciones = guardar_organizaciones(ORGANIZACIONES, resumen)
 
     consulados = {
         slug: guardar(

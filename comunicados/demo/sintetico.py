@@ -756,33 +756,9 @@ def cargar_directorio_demo(resumen, directorio):
                 "descripcion_en": descripcion_en,
             },
         )
-    organizaciones = dict(directorio["organizaciones"])
-    for (
-        slug,
-        nombre_es,
-        nombre_en,
-        sigla_es,
-        sigla_en,
-        tipo,
-        pais,
-        padre,
-        web,
-    ) in ORGANIZACIONES_DEMO:
-        organizaciones[slug] = guardar(
-            Organizacion,
-            resumen,
-            {"slug": slug},
-            {
-                "nombre_es": nombre_es,
-                "nombre_en": nombre_en,
-                "sigla_es": sigla_es,
-                "sigla_en": sigla_en,
-                "tipo": tipo,
-                "pais": pais,
-                "padre": organizaciones[padre] if padre else None,
-                "sitio_web": web,
-            },
-        )
+    organizaciones = real.guardar_organizaciones(
+        ORGANIZACIONES_DEMO, resumen, directorio["organizaciones"]
+    )
     consulados = dict(directorio["consulados"])
     for slug, nombre_es, nombre_en, pais, ciudad, tipo in CONSULADOS_DEMO:
         consulados[slug] = guardar(
