@@ -10,6 +10,9 @@ from .models import Tema
 
 
 class _SitemapBilingue(Sitemap):
+    # Each item is written in two languages with three alternates: small pages keep a
+    # sitemap request fast (make bench) however many releases there are.
+    limit = 500
     i18n = True
     alternates = True
     x_default = True

@@ -78,7 +78,8 @@ class EventoIcsView(View):
 class CalendarioIcsView(View):
     """The event list as a calendar, with the list's own filters."""
 
-    limite = 500
+    # A subscription needs the recent and coming events, not the whole archive (make bench).
+    limite = 200
 
     def get(self, request):
         filtro = EventoFilter(

@@ -90,7 +90,8 @@ def test_paginas_de_directorio_ocultan_lo_no_publicado(client):
         organizacion.get_absolute_url(),
         cargo.persona.get_absolute_url(),
         consulado.get_absolute_url(),
-        reverse("sitemap"),
+        reverse("sitemap-seccion", args=["comunicados"]),
+        reverse("sitemap-seccion", args=["eventos"]),
     ]:
         contenido = client.get(url).content.decode()
         assert "oculto" not in contenido, url
@@ -116,7 +117,9 @@ def test_robots_y_sitemap(client):
     robots = client.get("/robots.txt").content.decode()
     assert "Sitemap: http://testserver/sitemap.xml" in robots
     assert "Disallow: /admin/" in robots
-    sitemap = client.get("/sitemap.xml").content.decode()
+    indice = client.get("/sitemap.xml").content.decode()
+    assert "<loc>http://testserver/sitemap-comunicados.xml</loc>" in indice
+    sitemap = client.get("/sitemap-comunicados.xml").content.decode()
     assert f"http://testserver{comunicado.get_absolute_url()}" in sitemap
     assert "http://testserver/en/comunicados/un-comunicado/" in sitemap
     assert 'hreflang="en" href="http://testserver/en/comunicados/un-comunicado/"' in sitemap
@@ -135,3 +138,12 @@ def test_cambio_de_idioma_conserva_pagina_y_filtros(client):
     TemaFactory(slug="migracion")
     contenido = client.get(reverse("comunicados:lista") + "?tema=migracion").content.decode()
     assert 'href="/en/comunicados/?tema=migracion"' in contenido
+
+
+def test_sitemap_paginado_no_crece_en_consultas(client, django_assert_max_num_queries):
+    """A sitemap page costs the same few queries however many releases there are."""
+    for _ in range(30):
+        ComunicadoFactory()
+    with django_assert_max_num_queries(3):
+        assert client.get("/sitemap-comunicados.xml").status_code == 200
+    assert client.get("/sitemap-comunicados.xml?p=99").status_code == 404

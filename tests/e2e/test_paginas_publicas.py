@@ -71,3 +71,14 @@ def test_filtrar_sin_javascript(demo, navegador, live_server):
     assert "tema=trata-de-personas" in page.url
     assert page.get_by_role("heading", level=3).filter(has_text="trata").count() >= 1
     contexto.close()
+
+
+def test_copiar_enlace_con_javascript(demo, pagina):
+    """With JavaScript the share links gain a working "copy link" button."""
+    pagina.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    pagina.goto(f"/comunicados/{SLUG}/")
+    pagina.get_by_role("button", name="Copiar enlace").click()
+    pagina.get_by_role("status").filter(has_text="Enlace copiado.").wait_for()
+    copiado = pagina.evaluate("() => navigator.clipboard.readText()")
+    assert copiado.endswith(f"/comunicados/{SLUG}/")
+    assert pagina.errores_consola == []
