@@ -147,3 +147,19 @@ def test_sitemap_paginado_no_crece_en_consultas(client, django_assert_max_num_qu
     with django_assert_max_num_queries(3):
         assert client.get("/sitemap-comunicados.xml").status_code == 200
     assert client.get("/sitemap-comunicados.xml?p=99").status_code == 404
+
+
+def test_pares_por_idioma_cortan_como_una_lista():
+    """The database-sliced (item, language) pairs equal Django's full list, slice by slice."""
+    from cancilleria.sitemaps import _ParesPorIdioma
+    from comunicados.models import Comunicado
+
+    for _ in range(7):
+        ComunicadoFactory()
+    queryset = Comunicado.objects.order_by("pk")
+    pares = _ParesPorIdioma(queryset, ["es", "en"])
+    lista = [(c, idioma) for c in queryset for idioma in ("es", "en")]
+    assert len(pares) == len(lista) == 14
+    for inicio in range(15):
+        for fin in range(inicio, 16):
+            assert pares[inicio:fin] == lista[inicio:fin], (inicio, fin)
