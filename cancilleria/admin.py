@@ -56,3 +56,8 @@ class ConsuladoAdmin(BusquedaSinAcentosAdmin, TabbedTranslationAdmin):
     @admin.display(description=_("región"), ordering="region")
     def region_display(self, obj):
         return obj.get_region_display()
+
+
+admin.site.site_header = _("Cancillería del Perú — Sala de prensa")
+admin.site.site_title = _("Sala de prensa")
+admin.site.index_title = _("Administración de contenidos")
