@@ -186,6 +186,25 @@ def campo_con_respaldo(nombre, idioma):
     return Coalesce(NullIf(f"{nombre}_en", Value("")), f"{nombre}_es", output_field=TextField())
 
 
+def filas_afectadas(instance, action, reverse, pk_set, relacion):
+    """Return the pks whose search text an m2m_changed signal made stale ([] if none).
+
+    `relacion` is the reverse accessor from a directory entry (e.g. "comunicados").
+    """
+    marca = f"_{relacion}_afectados"
+    if action == "pre_clear" and reverse:
+        # After the clear the links are gone: remember whom they pointed at.
+        setattr(instance, marca, list(getattr(instance, relacion).values_list("pk", flat=True)))
+        return []
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return []
+    if not reverse:
+        return [instance.pk]
+    if action == "post_clear":
+        return getattr(instance, marca, [])
+    return list(pk_set or [])
+
+
 def buscar_con(queryset, texto, idioma):
     """Filter a queryset by the visitor's text; annotate `relevancia` on PostgreSQL.
 

@@ -2,11 +2,37 @@
 
 import simple_history
 from modeltranslation.translator import NotRegistered, translator
+from simple_history.models import HistoricalRecords
 
 # Touched on every save: recording it would make every version differ.
 CAMPOS_SIN_HISTORIAL = ("actualizado",)
 # Derived search text (cancilleria/busqueda.py): rebuilt from the recorded fields.
 CAMPOS_SIN_HISTORIAL += ("busqueda_es", "busqueda_en", "relacionados")
+
+
+class RegistrosHistoricos(HistoricalRecords):
+    """simple-history's records, also when an m2m changes from the other side.
+
+    The library records on the signal's `instance`, which for `tema.eventos.clear()` is
+    the topic (no history): it raised AttributeError. Record on each item whose links
+    changed instead.
+    """
+
+    def m2m_changed(self, instance, action, attr, pk_set, reverse, **kwargs):
+        if not reverse:
+            return super().m2m_changed(instance, action, attr, pk_set, reverse, **kwargs)
+        marca = f"_historial_{attr}_afectados"
+        if action == "pre_clear":
+            # After the clear the links are gone: remember whose they were.
+            afectados = self.cls._default_manager.filter(**{attr: instance})
+            setattr(instance, marca, list(afectados.values_list("pk", flat=True)))
+            return None
+        if action not in ("post_add", "post_remove", "post_clear"):
+            return None
+        pks = getattr(instance, marca, []) if action == "post_clear" else (pk_set or [])
+        for objeto in self.cls._default_manager.filter(pk__in=pks):
+            super().m2m_changed(objeto, action, attr, pk_set, False, **kwargs)
+        return None
 
 
 def registrar_historial(modelo, **opciones):
@@ -25,4 +51,6 @@ def registrar_historial(modelo, **opciones):
         *originales,
         *(c for c in CAMPOS_SIN_HISTORIAL if any(f.name == c for f in modelo._meta.fields)),
     ]
-    simple_history.register(modelo, excluded_fields=excluidos, **opciones)
+    simple_history.register(
+        modelo, excluded_fields=excluidos, records_class=RegistrosHistoricos, **opciones
+    )

@@ -109,18 +109,7 @@ def reconstruir(queryset):
 def _al_cambiar_enlaces(sender, instance, action, reverse, model, pk_set, **kwargs):
     from .models import Comunicado
 
-    if action == "pre_clear" and reverse:
-        # After the clear the links are gone: remember whom they pointed at.
-        instance._comunicados_afectados = list(instance.comunicados.values_list("pk", flat=True))
-        return
-    if action not in ("post_add", "post_remove", "post_clear"):
-        return
-    if not reverse:
-        pks = [instance.pk]
-    elif action == "post_clear":
-        pks = getattr(instance, "_comunicados_afectados", [])
-    else:
-        pks = pk_set or []
+    pks = base.filas_afectadas(instance, action, reverse, pk_set, "comunicados")
     if pks:
         reconstruir(Comunicado._base_manager.filter(pk__in=pks))
 

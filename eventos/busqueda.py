@@ -86,17 +86,7 @@ def _eventos(pks):
 
 
 def _al_cambiar_temas(sender, instance, action, reverse, model, pk_set, **kwargs):
-    if action == "pre_clear" and reverse:
-        instance._eventos_afectados = list(instance.eventos.values_list("pk", flat=True))
-        return
-    if action not in ("post_add", "post_remove", "post_clear"):
-        return
-    if not reverse:
-        pks = [instance.pk]
-    elif action == "post_clear":
-        pks = getattr(instance, "_eventos_afectados", [])
-    else:
-        pks = pk_set or []
+    pks = base.filas_afectadas(instance, action, reverse, pk_set, "eventos")
     if pks:
         reconstruir(_eventos(pks))
 

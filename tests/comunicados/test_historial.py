@@ -159,3 +159,19 @@ def test_la_pagina_de_historial_muestra_los_temas_cambiados(client):
     html = client.get(f"/admin/comunicados/comunicado/{comunicado.pk}/history/").content.decode()
     assert "<strong>Temas:</strong>" in html
     assert "Trata de personas" in html
+
+
+def test_cambiar_temas_desde_el_tema_queda_en_el_historial(db):
+    """Unlinking a topic from its side (tema.comunicados.clear()) records a version of each
+    release it touched instead of failing."""
+    from tests.factories import ComunicadoFactory, TemaFactory
+
+    tema = TemaFactory()
+    comunicado = ComunicadoFactory()
+    comunicado.temas.add(tema)
+    versiones = comunicado.history.count()
+    tema.comunicados.clear()
+    assert comunicado.history.count() == versiones + 1
+    tema.comunicados.add(comunicado)
+    assert comunicado.history.count() == versiones + 2
+    assert list(comunicado.history.first().temas.values_list("tema_id", flat=True)) == [tema.pk]

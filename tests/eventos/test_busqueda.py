@@ -50,3 +50,18 @@ def test_lista_de_eventos_con_consulta_rara(client, db):
     for consulta in ['"(', "&|!:*", "x" * 10_000]:
         assert client.get(reverse("eventos:lista"), {"q": consulta}).status_code == 200
         assert client.get(reverse("eventos:calendario"), {"q": consulta}).status_code == 200
+
+
+def test_temas_del_evento_siguen_a_los_enlaces(db):
+    """A topic's name finds its events, and stops once the topic is cleared from them."""
+    from tests.factories import TemaFactory
+
+    evento = EventoFactory(nombre="Seminario", slug="seminario")
+    tema = TemaFactory(nombre="Gobernanza migratoria")
+    evento.temas.add(tema)
+    assert slugs("gobernanza") == {"seminario"}
+    tema.eventos.clear()
+    assert slugs("gobernanza") == set()
+    evento.temas.add(tema)
+    evento.temas.remove(tema)
+    assert slugs("gobernanza") == set()
