@@ -63,7 +63,10 @@ def escribir_cuerpo(page, idioma, texto):
 
 def elegir_autocompletado(page, campo, busqueda, opcion):
     page.click(f".field-{campo} .select2-selection")
-    page.keyboard.type(busqueda)
+    # Type into the search box once it is open: keys sent before it has focus are lost.
+    caja = page.locator(".select2-container--open .select2-search__field")
+    caja.wait_for()
+    caja.press_sequentially(busqueda)
     page.locator(".select2-results__option", has_text=opcion).first.click()
 
 
