@@ -1,12 +1,11 @@
 from datetime import timedelta
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from cancilleria.models import Estado
+from tests.consultas import contar_consultas
 from tests.factories import (
     CargoFactory,
     CitaFactory,
@@ -19,13 +18,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def _consultas(client, url):
-    with CaptureQueriesContext(connection) as contexto:
-        respuesta = client.get(url)
-    assert respuesta.status_code == 200, respuesta.status_code
-    return len(contexto)
 
 
 def _poblar(n, tema, organizacion, consulado, cargo):
@@ -58,9 +50,9 @@ def test_paginas_publicas_consultas_no_crecen(client):
         consulado.get_absolute_url(),
     ]
     _poblar(3, tema, organizacion, consulado, cargo)
-    pocas = [_consultas(client, url) for url in urls]
+    pocas = [contar_consultas(client, url) for url in urls]
     _poblar(27, tema, organizacion, consulado, cargo)
-    assert [_consultas(client, url) for url in urls] == pocas
+    assert [contar_consultas(client, url) for url in urls] == pocas
 
 
 def test_paginas_de_directorio_ocultan_lo_no_publicado(client):
@@ -140,7 +132,7 @@ def test_cambio_de_idioma_conserva_pagina_y_filtros(client):
     assert 'href="/en/comunicados/?tema=migracion"' in contenido
 
 
-def test_sitemap_paginado_no_crece_en_consultas(client, django_assert_max_num_queries):
+def test_sitemap_paginado_no_crece_encontar_consultas(client, django_assert_max_num_queries):
     """A sitemap page costs the same few queries however many releases there are."""
     for _ in range(30):
         ComunicadoFactory()

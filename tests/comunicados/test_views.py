@@ -1,12 +1,11 @@
 from datetime import timedelta
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from cancilleria.models import Estado
+from tests.consultas import contar_consultas
 from tests.factories import (
     AdjuntoFactory,
     CargoFactory,
@@ -23,13 +22,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def _consultas(client, url):
-    with CaptureQueriesContext(connection) as contexto:
-        respuesta = client.get(url)
-    assert respuesta.status_code == 200
-    return len(contexto)
 
 
 def _comunicado_completo(n):
@@ -71,17 +63,17 @@ def test_lista_consultas_no_crecen(client):
     """The list page makes the same number of queries with 3 and with 30 releases."""
     for _ in range(3):
         ComunicadoFactory().temas.add(TemaFactory())
-    pocas = _consultas(client, reverse("comunicados:lista"))
+    pocas = contar_consultas(client, reverse("comunicados:lista"))
     for _ in range(27):
         ComunicadoFactory().temas.add(TemaFactory())
-    assert _consultas(client, reverse("comunicados:lista")) == pocas
+    assert contar_consultas(client, reverse("comunicados:lista")) == pocas
 
 
 def test_detalle_consultas_no_crecen(client):
     """The detail page's query count does not grow with its parts (3 versus 30 of each)."""
     pocos = _comunicado_completo(3)
     muchos = _comunicado_completo(30)
-    assert _consultas(client, muchos.get_absolute_url()) == _consultas(
+    assert contar_consultas(client, muchos.get_absolute_url()) == contar_consultas(
         client, pocos.get_absolute_url()
     )
 

@@ -10,12 +10,11 @@ import openpyxl
 import pytest
 from django.contrib.auth.models import Permission
 from django.core.management import call_command
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from cancilleria.models import Estado
+from tests.consultas import contar_consultas
 from tests.factories import ConsuladoFactory, EventoFactory, TemaFactory
 
 pytestmark = pytest.mark.django_db
@@ -61,13 +60,6 @@ def _filas_de_la_tabla(html):
         re.sub(r"<[^>]+>", "", fila.split("<td>", 1)[1].split("<span", 1)[0]).strip()
         for fila in cuerpo.split("<tr>")[1:]
     ]
-
-
-def _consultas(client, url):
-    with CaptureQueriesContext(connection) as contexto:
-        respuesta = client.get(url)
-    assert respuesta.status_code == 200
-    return len(contexto)
 
 
 # --- Access ---------------------------------------------------------------------------------
@@ -282,9 +274,9 @@ def test_consultas_no_crecen_con_eventos_y_consulados(cliente):
 
     primeros = crear(5)
     filtro = f"{URL}?region=europa&consulado={primeros[0].slug}&desde=2000-01-01"
-    pocas = (_consultas(cliente, URL), _consultas(cliente, filtro))
+    pocas = (contar_consultas(cliente, URL), contar_consultas(cliente, filtro))
     crear(45)
-    assert (_consultas(cliente, URL), _consultas(cliente, filtro)) == pocas
+    assert (contar_consultas(cliente, URL), contar_consultas(cliente, filtro)) == pocas
 
 
 def test_exportaciones_consultas_no_crecen(cliente):
@@ -296,9 +288,9 @@ def test_exportaciones_consultas_no_crecen(cliente):
             EventoFactory().consulados.add(ConsuladoFactory(), ConsuladoFactory(pais="JP"))
 
     crear(5)
-    pocas = [_consultas(cliente, f"{URL}?formato={f}") for f in formatos]
+    pocas = [contar_consultas(cliente, f"{URL}?formato={f}") for f in formatos]
     crear(45)
-    assert [_consultas(cliente, f"{URL}?formato={f}") for f in formatos] == pocas
+    assert [contar_consultas(cliente, f"{URL}?formato={f}") for f in formatos] == pocas
 
 
 # --- Exports ------------------------------------------------------------------------------------
@@ -433,9 +425,9 @@ def test_pagina_del_consulado_consultas_no_crecen(cliente):
             evento.consulados.add(consulado, ConsuladoFactory())
 
     crear(5, 0)
-    pocas = _consultas(cliente, url)
+    pocas = contar_consultas(cliente, url)
     crear(45, 5)
-    assert _consultas(cliente, url) == pocas
+    assert contar_consultas(cliente, url) == pocas
 
 
 # --- Admin --------------------------------------------------------------------------------------

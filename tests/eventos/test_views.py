@@ -1,12 +1,11 @@
 from datetime import timedelta
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from cancilleria.models import Estado
+from tests.consultas import contar_consultas
 from tests.factories import (
     CargoFactory,
     ConsuladoFactory,
@@ -18,13 +17,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def _consultas(client, url):
-    with CaptureQueriesContext(connection) as contexto:
-        respuesta = client.get(url)
-    assert respuesta.status_code == 200
-    return len(contexto)
 
 
 def _evento_completo(n):
@@ -53,16 +45,16 @@ def test_lista_consultas_no_crecen(client):
     """The event list makes the same number of queries with 3 and with 30 events."""
     for _ in range(3):
         EventoFactory(organizador=OrganizacionFactory())
-    pocas = _consultas(client, reverse("eventos:lista"))
+    pocas = contar_consultas(client, reverse("eventos:lista"))
     for _ in range(27):
         EventoFactory(organizador=OrganizacionFactory())
-    assert _consultas(client, reverse("eventos:lista")) == pocas
+    assert contar_consultas(client, reverse("eventos:lista")) == pocas
 
 
 def test_detalle_consultas_no_crecen(client):
     """The event page's query count does not grow with sessions, people and consulates."""
     pocos, muchos = _evento_completo(3), _evento_completo(30)
-    assert _consultas(client, muchos.get_absolute_url()) == _consultas(
+    assert contar_consultas(client, muchos.get_absolute_url()) == contar_consultas(
         client, pocos.get_absolute_url()
     )
 
