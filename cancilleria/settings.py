@@ -71,9 +71,12 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "imagekit",
     "simple_history",
-    "cancilleria",
+    # The floors, lowest first (see README, "Architecture").
+    "cancilleria.base",
+    "cancilleria.directorio",
     "eventos",
     "comunicados",
+    "cancilleria.sitio",
 ]
 
 MIDDLEWARE = [
@@ -85,7 +88,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # The admin is outside i18n_patterns: Spanish unless staff chose English (cookie).
-    "cancilleria.middleware.IdiomaAdminMiddleware",
+    "cancilleria.base.middleware.IdiomaAdminMiddleware",
     # Lets django-simple-history record who made each change.
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -4,8 +4,8 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemaps_views
 from django.urls import include, path
 
-from . import views
-from .sitemaps import sitemaps
+from .sitio import views
+from .sitio.sitemaps import sitemaps
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -26,7 +26,7 @@ urlpatterns = [
     path("salud/", views.salud, name="salud"),
 ]
 urlpatterns += i18n_patterns(
-    path("", include("cancilleria.urls_publicas")),
+    path("", include("cancilleria.sitio.urls")),
     path("eventos/", include("eventos.urls")),
     path("comunicados/", include("comunicados.urls")),
     path("gestion/", include("eventos.urls_gestion")),

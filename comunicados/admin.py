@@ -7,13 +7,13 @@ from modeltranslation.admin import (
 )
 from simple_history.admin import SimpleHistoryAdmin
 
-from cancilleria.admin_publicacion import (
+from cancilleria.base.admin_publicacion import (
     EstadoListFilter,
     ParteDePublicableAdminMixin,
     PublicableAdminMixin,
 )
-from cancilleria.busqueda import BusquedaSinAcentosAdmin
-from cancilleria.traducciones import resumen_traducciones
+from cancilleria.base.busqueda import BusquedaSinAcentosAdmin
+from cancilleria.base.traducciones import resumen_traducciones
 
 from . import services
 from .models import Adjunto, Cifra, Cita, Comunicado

@@ -18,8 +18,8 @@ from django.db.models import TextField, Value
 from django.db.models.functions import Concat
 from django.db.models.signals import m2m_changed, post_save
 
-from cancilleria import busqueda as base
-from cancilleria.models import Organizacion, Persona, Tema
+from cancilleria.base import busqueda as base
+from cancilleria.directorio.models import Organizacion, Persona, Tema
 
 CAMPOS = ("titulo", "bajada", "resumen", "cuerpo")
 PREFETCH = ("temas", "organizaciones", "personas")

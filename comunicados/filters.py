@@ -4,9 +4,9 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cancilleria.busqueda import FiltroBusqueda, ordenar_por_relevancia
-from cancilleria.filtros import FiltroDeFecha, FiltroPorSlug, FiltroPorSlugMultiple
-from cancilleria.models import Organizacion, Persona, Tema
+from cancilleria.base.busqueda import FiltroBusqueda, ordenar_por_relevancia
+from cancilleria.base.filtros import FiltroDeFecha, FiltroPorSlug, FiltroPorSlugMultiple
+from cancilleria.directorio.models import Organizacion, Persona, Tema
 from eventos.models import Evento
 
 from .models import Comunicado

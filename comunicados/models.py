@@ -11,9 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from cancilleria.html import CampoTextoEnriquecido, sanear_campos
-from cancilleria.imagenes import CampoImagen, variante, variantes
-from cancilleria.models import Publicable, PublicableQuerySet
+from cancilleria.base.html import CampoTextoEnriquecido, sanear_campos
+from cancilleria.base.imagenes import CampoImagen, variante, variantes
+from cancilleria.base.models import Publicable, PublicableQuerySet
 
 from . import busqueda
 

@@ -1,6 +1,6 @@
-"""Writes on comunicados: the publishing workflow (shared rules in cancilleria.services)."""
+"""Writes on comunicados: the publishing workflow (shared rules in cancilleria.base.services)."""
 
-from cancilleria import services
+from cancilleria.base import services
 
 
 def enviar_a_revision(*, comunicado, usuario):

@@ -1,8 +1,8 @@
 from django.db.models import Prefetch
 from django.views.generic import DetailView
 
-from cancilleria.vista_previa import VistaPreviaMixin
-from cancilleria.vistas import ListaFiltradaView
+from cancilleria.base.vista_previa import VistaPreviaMixin
+from cancilleria.base.vistas import ListaFiltradaView
 from eventos.models import Participacion, Sesion
 
 from . import estructurados

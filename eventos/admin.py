@@ -5,15 +5,15 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 from simple_history.admin import SimpleHistoryAdmin
 
-from cancilleria import admin as cancilleria_admin
-from cancilleria.admin_publicacion import (
+from cancilleria.base.admin_publicacion import (
     EstadoListFilter,
     ParteDePublicableAdminMixin,
     PublicableAdminMixin,
 )
-from cancilleria.busqueda import BusquedaSinAcentosAdmin
-from cancilleria.models import Consulado
-from cancilleria.traducciones import resumen_traducciones
+from cancilleria.base.busqueda import BusquedaSinAcentosAdmin
+from cancilleria.base.traducciones import resumen_traducciones
+from cancilleria.directorio import admin as cancilleria_admin
+from cancilleria.directorio.models import Consulado
 
 from . import services
 from .forms import EventoAdminForm

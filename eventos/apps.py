@@ -9,7 +9,7 @@ class EventosConfig(AppConfig):
     def ready(self):
         # After modeltranslation's own ready() (it comes first in INSTALLED_APPS), which
         # adds the language fields that the history must copy.
-        from cancilleria.historial import registrar_historial
+        from cancilleria.base.historial import registrar_historial
 
         from . import models
 

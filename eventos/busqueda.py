@@ -8,8 +8,8 @@ languages, are denormalised into `relacionados` (B) by the receivers below.
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from cancilleria import busqueda as base
-from cancilleria.models import Organizacion, Persona, Tema
+from cancilleria.base import busqueda as base
+from cancilleria.directorio.models import Organizacion, Persona, Tema
 
 CAMPOS = ("nombre", "lugar", "publico", "descripcion")
 PREFETCH = ("temas", "colaboraciones__organizacion", "participaciones__persona")

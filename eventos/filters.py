@@ -8,10 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from cancilleria.busqueda import FiltroBusqueda
-from cancilleria.filtros import FiltroDeFecha, FiltroPorSlug, FiltroPorSlugMultiple
-from cancilleria.models import Consulado, Organizacion, Tema
-from cancilleria.regiones import Region
+from cancilleria.base.busqueda import FiltroBusqueda
+from cancilleria.base.filtros import FiltroDeFecha, FiltroPorSlug, FiltroPorSlugMultiple
+from cancilleria.directorio.models import Consulado, Organizacion, Tema
+from cancilleria.directorio.regiones import Region
 
 from .models import Evento, Modalidad
 

@@ -5,8 +5,8 @@ from django.contrib.admin.widgets import FilteredSelectMultiple
 from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
-from cancilleria.models import Consulado
-from cancilleria.regiones import Region
+from cancilleria.directorio.models import Consulado
+from cancilleria.directorio.regiones import Region
 
 
 class ConsuladosPorRegionIterator(ModelChoiceIterator):

@@ -18,9 +18,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.generic import ListView
 
-from cancilleria.models import Consulado, Estado
-from cancilleria.regiones import Region
-from cancilleria.vistas import ListaFiltradaView
+from cancilleria.base.models import Estado
+from cancilleria.base.vistas import ListaFiltradaView
+from cancilleria.directorio.models import Consulado
+from cancilleria.directorio.regiones import Region
 
 from . import exportar
 from .filters import EventoGestionFilter, etiqueta_de_consulado

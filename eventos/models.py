@@ -8,9 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from cancilleria.html import CampoTextoEnriquecido, sanear_campos
-from cancilleria.models import Publicable, PublicableQuerySet
-from cancilleria.regiones import Region
+from cancilleria.base.html import CampoTextoEnriquecido, sanear_campos
+from cancilleria.base.models import Publicable, PublicableQuerySet
+from cancilleria.directorio.regiones import Region
 
 from . import busqueda
 

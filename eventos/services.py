@@ -1,6 +1,6 @@
-"""Writes on eventos: the publishing workflow (shared rules in cancilleria.services)."""
+"""Writes on eventos: the publishing workflow (shared rules in cancilleria.base.services)."""
 
-from cancilleria import services
+from cancilleria.base import services
 
 
 def enviar_a_revision(*, evento, usuario):

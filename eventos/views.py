@@ -4,8 +4,8 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, View
 
-from cancilleria.vista_previa import VistaPreviaMixin
-from cancilleria.vistas import ListaFiltradaView
+from cancilleria.base.vista_previa import VistaPreviaMixin
+from cancilleria.base.vistas import ListaFiltradaView
 
 from . import estructurados
 from .calendario import calendario

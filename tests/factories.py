@@ -6,7 +6,8 @@ from datetime import timedelta
 import factory
 from django.utils import timezone
 
-from cancilleria.models import Cargo, Consulado, Estado, Organizacion, Persona, Tema
+from cancilleria.base.models import Estado
+from cancilleria.directorio.models import Cargo, Consulado, Organizacion, Persona, Tema
 from comunicados.models import Adjunto, Cifra, Cita, Comunicado
 from eventos.models import (
     Colaboracion,

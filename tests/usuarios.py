@@ -11,7 +11,7 @@ EDITOR = "Editor de prensa"
 PERSONAL = "Personal"
 ADMINISTRADOR = "Administrador"
 ROLES = (REDACTOR, EDITOR, PERSONAL, ADMINISTRADOR)
-MIGRACION_ROLES = ("cancilleria", "0004_roles")
+MIGRACION_ROLES = ("sitio", "0001_roles")
 
 
 def asegurar_roles():
@@ -19,7 +19,7 @@ def asegurar_roles():
     if Group.objects.filter(name__in=ROLES).count() == len(ROLES):
         return
     estado = MigrationLoader(connection).project_state(MIGRACION_ROLES)
-    migracion = importlib.import_module(".".join(("cancilleria", "migrations", MIGRACION_ROLES[1])))
+    migracion = importlib.import_module(f"cancilleria.sitio.migrations.{MIGRACION_ROLES[1]}")
     migracion.crear_roles(estado.apps, None)
 
 

@@ -8,9 +8,10 @@ import datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from cancilleria.directorio_consular import consulados_iniciales
-from cancilleria.html import sanear_html
-from cancilleria.models import Cargo, Consulado, Estado, Organizacion, Persona, Tema
+from cancilleria.base.html import sanear_html
+from cancilleria.base.models import Estado
+from cancilleria.directorio.directorio_consular import consulados_iniciales
+from cancilleria.directorio.models import Cargo, Consulado, Organizacion, Persona, Tema
 from comunicados.models import Cifra, Cita, Comunicado
 from eventos.models import (
     Colaboracion,

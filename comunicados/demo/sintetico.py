@@ -16,7 +16,8 @@ from django.utils import timezone
 from django.utils.html import escape
 from tqdm import tqdm
 
-from cancilleria.models import Cargo, Consulado, Estado, Organizacion, Persona, Tema
+from cancilleria.base.models import Estado
+from cancilleria.directorio.models import Cargo, Consulado, Organizacion, Persona, Tema
 from comunicados import busqueda as busqueda_comunicados
 from comunicados.models import Cifra, Cita, Comunicado
 from eventos import busqueda as busqueda_eventos

@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-from cancilleria.busqueda import sql_desinstalar_documentos, sql_instalar_documentos
+from cancilleria.base.busqueda import sql_desinstalar_documentos, sql_instalar_documentos
 from eventos import busqueda
 
 TABLA = "eventos_evento"

@@ -5,8 +5,8 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import translation
 
-from cancilleria import busqueda
-from cancilleria.models import Estado
+from cancilleria.base import busqueda
+from cancilleria.base.models import Estado
 from tests.factories import ComunicadoFactory, EventoFactory, OrganizacionFactory, TemaFactory
 
 CONSULTAS_RARAS = [
@@ -98,7 +98,7 @@ def contenido(db):
 def test_buscar_encuentra_comunicados_y_eventos_con_cuentas(client, contenido):
     """/buscar/ lists releases and events together and counts each type."""
     comunicado, evento, borrador = contenido
-    respuesta = client.get(reverse("cancilleria:buscar"), {"q": "TRATA victimas"})
+    respuesta = client.get(reverse("sitio:buscar"), {"q": "TRATA victimas"})
     assert respuesta.status_code == 200
     html = respuesta.content.decode()
     assert comunicado.get_absolute_url() in html
@@ -111,7 +111,7 @@ def test_buscar_encuentra_comunicados_y_eventos_con_cuentas(client, contenido):
 def test_buscar_por_tipo_acota_los_resultados(client, contenido):
     """`tipo=eventos` shows only events but still counts both types."""
     comunicado, evento, _borrador = contenido
-    respuesta = client.get(reverse("cancilleria:buscar"), {"q": "trata", "tipo": "eventos"})
+    respuesta = client.get(reverse("sitio:buscar"), {"q": "trata", "tipo": "eventos"})
     html = respuesta.content.decode()
     assert evento.get_absolute_url() in html
     assert comunicado.get_absolute_url() not in html
@@ -120,7 +120,7 @@ def test_buscar_por_tipo_acota_los_resultados(client, contenido):
 
 def test_buscar_nunca_muestra_borradores(client, contenido):
     """Text that exists only in a draft is never found."""
-    respuesta = client.get(reverse("cancilleria:buscar"), {"q": "secreto"})
+    respuesta = client.get(reverse("sitio:buscar"), {"q": "secreto"})
     assert respuesta.context["total"] == 0
     assert "Borrador secreto" not in respuesta.content.decode()
 
@@ -129,7 +129,7 @@ def test_buscar_en_ingles_cae_al_espanol(client, contenido):
     """In English an untranslated release is found by its Spanish text."""
     comunicado, _evento, _borrador = contenido
     with translation.override("en"):
-        url = reverse("cancilleria:buscar")
+        url = reverse("sitio:buscar")
     respuesta = client.get(url, {"q": "victimas"})
     assert url.startswith("/en/")
     assert comunicado.get_absolute_url().removeprefix("/") in respuesta.content.decode()
@@ -138,7 +138,7 @@ def test_buscar_en_ingles_cae_al_espanol(client, contenido):
 @pytest.mark.parametrize("consulta", CONSULTAS_RARAS)
 def test_buscar_con_consultas_raras_no_falla(client, contenido, consulta):
     """Quotes, operators, parentheses and 10,000 characters never give a 500."""
-    respuesta = client.get(reverse("cancilleria:buscar"), {"q": consulta})
+    respuesta = client.get(reverse("sitio:buscar"), {"q": consulta})
     assert respuesta.status_code == 200
 
 
@@ -148,28 +148,28 @@ def test_buscar_con_consultas_raras_no_falla(client, contenido, consulta):
 )
 def test_buscar_con_parametros_invalidos_muestra_mensaje(client, contenido, parametros):
     """A bad type, an over-long or a NUL-containing query get a message, not a 500."""
-    respuesta = client.get(reverse("cancilleria:buscar"), parametros)
+    respuesta = client.get(reverse("sitio:buscar"), parametros)
     assert respuesta.status_code == 200
     assert respuesta.context["form"].errors
 
 
 def test_buscar_pagina_inexistente_da_404(client, contenido):
     """A page number past the end is a 404."""
-    respuesta = client.get(reverse("cancilleria:buscar"), {"q": "trata", "page": "999"})
+    respuesta = client.get(reverse("sitio:buscar"), {"q": "trata", "page": "999"})
     assert respuesta.status_code == 404
 
 
 def test_buscar_sin_consulta_muestra_el_formulario(client, db):
     """/buscar/ with nothing typed shows the form and no results."""
-    respuesta = client.get(reverse("cancilleria:buscar"))
+    respuesta = client.get(reverse("sitio:buscar"))
     assert respuesta.status_code == 200
     assert respuesta.context["busqueda_hecha"] is False
 
 
 def test_la_cabecera_tiene_un_buscador_con_etiqueta(client, db):
     """Every page's header has a labelled GET search box aimed at /buscar/."""
-    html = client.get(reverse("cancilleria:inicio")).content.decode()
-    assert f'action="{reverse("cancilleria:buscar")}"' in html
+    html = client.get(reverse("sitio:inicio")).content.decode()
+    assert f'action="{reverse("sitio:buscar")}"' in html
     assert 'for="busqueda-sitio"' in html
 
 
@@ -181,7 +181,7 @@ def test_buscar_consultas_no_crecen_con_los_datos(client, db, django_assert_num_
         EventoFactory(nombre=f"Taller sobre trata {i}")
     # Two counts, one page of the union, the releases with their topics, the events.
     with django_assert_num_queries(6):
-        respuesta = client.get(reverse("cancilleria:buscar"), {"q": "trata"})
+        respuesta = client.get(reverse("sitio:buscar"), {"q": "trata"})
     assert respuesta.status_code == 200
     assert respuesta.context["cuentas"] == {"comunicados": n, "eventos": n}
 

@@ -5,8 +5,12 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
-from cancilleria.directorio_consular import RUTA_INICIAL, consulados_iniciales, leer_texto
-from cancilleria.models import Consulado
+from cancilleria.directorio.directorio_consular import (
+    RUTA_INICIAL,
+    consulados_iniciales,
+    leer_texto,
+)
+from cancilleria.directorio.models import Consulado
 from tests.factories import ConsuladoFactory
 
 pytestmark = pytest.mark.django_db

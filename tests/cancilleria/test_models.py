@@ -6,8 +6,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import override
 
-from cancilleria.models import Cargo, Consulado, Estado, Organizacion, Tema
-from cancilleria.regiones import Region, region_de_pais
+from cancilleria.base.models import Estado
+from cancilleria.directorio.models import Cargo, Consulado, Organizacion, Tema
+from cancilleria.directorio.regiones import Region, region_de_pais
 from comunicados.models import Comunicado
 from eventos.models import Evento
 from tests.factories import (

@@ -4,7 +4,7 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from cancilleria.models import Estado
+from cancilleria.base.models import Estado
 from comunicados.models import Comunicado
 from eventos.models import Evento
 from tests.factories import ComunicadoFactory, EventoFactory

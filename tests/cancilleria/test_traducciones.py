@@ -2,8 +2,12 @@
 
 import pytest
 
-from cancilleria.models import Estado
-from cancilleria.traducciones import faltantes_por_idioma, idiomas_completos, resumen_traducciones
+from cancilleria.base.models import Estado
+from cancilleria.base.traducciones import (
+    faltantes_por_idioma,
+    idiomas_completos,
+    resumen_traducciones,
+)
 from tests.factories import ComunicadoFactory, EventoFactory
 from tests.usuarios import REDACTOR, crear_usuario
 

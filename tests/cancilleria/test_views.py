@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from cancilleria.models import Estado
+from cancilleria.base.models import Estado
 from tests.consultas import contar_consultas
 from tests.factories import (
     CargoFactory,
@@ -43,7 +43,7 @@ def test_paginas_publicas_consultas_no_crecen(client):
     consulado = ConsuladoFactory()
     cargo = CargoFactory(organizacion=organizacion)
     urls = [
-        reverse("cancilleria:inicio"),
+        reverse("sitio:inicio"),
         tema.get_absolute_url(),
         organizacion.get_absolute_url(),
         cargo.persona.get_absolute_url(),
@@ -77,7 +77,7 @@ def test_paginas_de_directorio_ocultan_lo_no_publicado(client):
         evento.consulados.add(consulado)
         ParticipacionFactory(evento=evento, persona=cargo.persona)
     for url in [
-        reverse("cancilleria:inicio"),
+        reverse("sitio:inicio"),
         tema.get_absolute_url(),
         organizacion.get_absolute_url(),
         cargo.persona.get_absolute_url(),
@@ -92,7 +92,7 @@ def test_paginas_de_directorio_ocultan_lo_no_publicado(client):
 def test_slug_inexistente_da_404(client):
     """An unknown slug on any directory page is a 404."""
     for nombre in ("tema", "organizacion", "persona", "consulado"):
-        assert client.get(reverse(f"cancilleria:{nombre}", args=["no-existe"])).status_code == 404
+        assert client.get(reverse(f"sitio:{nombre}", args=["no-existe"])).status_code == 404
 
 
 def test_salud_responde(client):
@@ -120,7 +120,7 @@ def test_robots_y_sitemap(client):
 
 def test_cabeceras_de_seguridad(client):
     """Public pages carry a strict CSP and no inline script."""
-    respuesta = client.get(reverse("cancilleria:inicio"))
+    respuesta = client.get(reverse("sitio:inicio"))
     assert "script-src 'self'" in respuesta["Content-Security-Policy"]
     assert "<script>" not in respuesta.content.decode()
 
@@ -143,7 +143,7 @@ def test_sitemap_paginado_no_crece_encontar_consultas(client, django_assert_max_
 
 def test_pares_por_idioma_cortan_como_una_lista():
     """The database-sliced (item, language) pairs equal Django's full list, slice by slice."""
-    from cancilleria.sitemaps import _ParesPorIdioma
+    from cancilleria.sitio.sitemaps import _ParesPorIdioma
     from comunicados.models import Comunicado
 
     for _ in range(7):

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.utils import timezone
 
-from cancilleria.models import Estado
+from cancilleria.base.models import Estado
 from comunicados.models import Comunicado
 from tests.factories import ComunicadoFactory, TemaFactory
 from tests.formularios import datos_de_formulario

@@ -5,8 +5,8 @@ from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
 
-from cancilleria import busqueda
-from cancilleria.models import Estado
+from cancilleria.base import busqueda
+from cancilleria.base.models import Estado
 from comunicados.demo.semilla import SLUG_COMUNICADO
 from comunicados.models import Comunicado
 from tests.cancilleria.test_busqueda import CONSULTAS_RARAS

@@ -8,8 +8,9 @@ from django.apps import apps
 from django.core.management import CommandError, call_command
 from django.utils import timezone, translation
 
-from cancilleria.models import Cargo, Consulado, Estado, Organizacion, Persona, Tema
-from cancilleria.regiones import Region
+from cancilleria.base.models import Estado
+from cancilleria.directorio.models import Cargo, Consulado, Organizacion, Persona, Tema
+from cancilleria.directorio.regiones import Region
 from comunicados.demo import semilla, sintetico
 from comunicados.management.commands.cargar_demo import Command
 from comunicados.models import Cifra, Cita, Comunicado

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from cancilleria.models import Estado
+from cancilleria.base.models import Estado
 from tests.factories import ComunicadoFactory, TemaFactory
 
 pytestmark = pytest.mark.django_db

@@ -1,7 +1,7 @@
 import pytest
 from django.utils import translation
 
-from cancilleria.models import Estado
+from cancilleria.base.models import Estado
 from tests.factories import ComunicadoFactory, EventoFactory, TemaFactory
 from tests.formularios import datos_de_formulario
 from tests.usuarios import EDITOR, REDACTOR, crear_usuario

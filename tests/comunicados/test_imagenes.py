@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from cancilleria.models import Estado
+from cancilleria.base.models import Estado
 from comunicados.models import Comunicado
 from tests.factories import ComunicadoFactory
 from tests.formularios import datos_de_formulario

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from cancilleria.models import Estado
+from cancilleria.base.models import Estado
 from comunicados import services
 from comunicados.models import Comunicado
 from tests.factories import ComunicadoFactory

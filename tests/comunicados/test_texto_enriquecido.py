@@ -5,8 +5,8 @@ import re
 import pytest
 from django.template import Context, Template
 
-from cancilleria.html import sanear_texto_enriquecido
-from cancilleria.models import Estado
+from cancilleria.base.html import sanear_texto_enriquecido
+from cancilleria.base.models import Estado
 from comunicados.models import Comunicado
 from tests.factories import (
     ComunicadoFactory,

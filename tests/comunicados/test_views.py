@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from cancilleria.models import Estado
+from cancilleria.base.models import Estado
 from tests.consultas import contar_consultas
 from tests.factories import (
     AdjuntoFactory,

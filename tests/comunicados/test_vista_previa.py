@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.utils import timezone
 
-from cancilleria.models import Estado
+from cancilleria.base.models import Estado
 from tests.factories import CifraFactory, ComunicadoFactory, TemaFactory
 from tests.usuarios import PERSONAL, REDACTOR, crear_usuario
 

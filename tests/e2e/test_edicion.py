@@ -146,7 +146,7 @@ def test_consulados_del_evento_en_segundos(semilla, pagina, captura):
     """The seed's 39 consulates come off and back on with a filter and two clicks."""
     from playwright.sync_api import expect
 
-    from cancilleria.models import Consulado
+    from cancilleria.directorio.models import Consulado
     from eventos.models import Evento
 
     entrar(pagina)

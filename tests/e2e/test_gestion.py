@@ -21,7 +21,7 @@ SEMINARIO = "Buenas prácticas para la protección de víctimas de trata de pers
 @pytest.fixture
 def datos(transactional_db, django_user_model):
     """Load the seed plus two events around it, and a staff user with the permission."""
-    from cancilleria.models import Consulado
+    from cancilleria.directorio.models import Consulado
 
     call_command("cargar_demo", "--solo-semilla", verbosity=0)
     japon, francia = Consulado.objects.get(slug="japon"), Consulado.objects.get(slug="francia")

@@ -13,7 +13,7 @@ import time_machine
 from django.core.management import call_command
 from django.utils import timezone
 
-from cancilleria.models import Estado
+from cancilleria.base.models import Estado
 from comunicados.models import Comunicado
 from tests.usuarios import EDITOR, REDACTOR, crear_usuario
 

@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from cancilleria.models import Estado
+from cancilleria.base.models import Estado
 from eventos.models import Evento
 from tests.factories import (
     ConsuladoFactory,

@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from cancilleria.models import Estado
+from cancilleria.base.models import Estado
 from eventos.models import Evento
 from tests.factories import (
     ColaboracionFactory,

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
-from cancilleria.models import Estado
+from cancilleria.base.models import Estado
 from tests.factories import ConsuladoFactory, EventoFactory, TemaFactory
 
 pytestmark = pytest.mark.django_db

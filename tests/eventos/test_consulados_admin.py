@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from cancilleria.models import Estado
+from cancilleria.base.models import Estado
 from eventos.models import ParticipacionConsular
 from tests.factories import ConsuladoFactory, EventoFactory
 from tests.formularios import datos_de_formulario

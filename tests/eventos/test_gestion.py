@@ -13,7 +13,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from cancilleria.models import Estado
+from cancilleria.base.models import Estado
 from tests.consultas import contar_consultas
 from tests.factories import ConsuladoFactory, EventoFactory, TemaFactory
 

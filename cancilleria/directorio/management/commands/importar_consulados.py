@@ -10,14 +10,14 @@ from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 from tqdm import tqdm
 
-from cancilleria.directorio_consular import (
+from cancilleria.directorio.directorio_consular import (
     COLUMNAS,
     RUTA_INICIAL,
     ArchivoNoValido,
     ErrorDeFila,
     leer_archivo,
 )
-from cancilleria.models import Consulado
+from cancilleria.directorio.models import Consulado
 
 
 class Command(BaseCommand):
@@ -38,7 +38,7 @@ class Command(BaseCommand):
             nargs="?",
             default=str(RUTA_INICIAL),
             help=_g("CSV en UTF-8, separado por comas o por punto y coma (por defecto, %(r)s).")
-            % {"r": "cancilleria/datos/consulados.csv"},
+            % {"r": "cancilleria/directorio/datos/consulados.csv"},
         )
         parser.add_argument(
             "--dry-run",

@@ -2,7 +2,8 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
-from .busqueda import BusquedaSinAcentosAdmin
+from cancilleria.base.busqueda import BusquedaSinAcentosAdmin
+
 from .models import Cargo, Consulado, Organizacion, Persona, Tema
 
 

@@ -1,8 +1,8 @@
 from django.urls import path
 
-from . import busqueda_vistas, views
+from . import buscar, views
 
-app_name = "cancilleria"
+app_name = "sitio"
 urlpatterns = [
     path("", views.InicioView.as_view(), name="inicio"),
     path("temas/<slug:slug>/", views.TemaDetailView.as_view(), name="tema"),
@@ -11,5 +11,5 @@ urlpatterns = [
     ),
     path("personas/<slug:slug>/", views.PersonaDetailView.as_view(), name="persona"),
     path("consulados/<slug:slug>/", views.ConsuladoDetailView.as_view(), name="consulado"),
-    path("buscar/", busqueda_vistas.BuscarView.as_view(), name="buscar"),
+    path("buscar/", buscar.BuscarView.as_view(), name="buscar"),
 ]

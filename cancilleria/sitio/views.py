@@ -13,15 +13,14 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, TemplateView
 
+from cancilleria.directorio import estructurados
+from cancilleria.directorio.models import Cargo, Consulado, Organizacion, Persona, Tema
 from comunicados.models import Comunicado
 from eventos.models import Evento
 
-from . import estructurados
-from .models import Cargo, Consulado, Organizacion, Persona, Tema
-
 
 class InicioView(TemplateView):
-    template_name = "cancilleria/inicio.html"
+    template_name = "sitio/inicio.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -43,7 +42,7 @@ class InicioView(TemplateView):
 
 class TemaDetailView(DetailView):
     model = Tema
-    template_name = "cancilleria/tema_detail.html"
+    template_name = "sitio/tema_detail.html"
     context_object_name = "tema"
 
     def get_context_data(self, **kwargs):
@@ -61,7 +60,7 @@ class TemaDetailView(DetailView):
 
 class OrganizacionDetailView(DetailView):
     model = Organizacion
-    template_name = "cancilleria/organizacion_detail.html"
+    template_name = "sitio/organizacion_detail.html"
     context_object_name = "organizacion"
 
     def get_queryset(self):
@@ -96,7 +95,7 @@ class OrganizacionDetailView(DetailView):
 
 class PersonaDetailView(DetailView):
     model = Persona
-    template_name = "cancilleria/persona_detail.html"
+    template_name = "sitio/persona_detail.html"
     context_object_name = "persona"
 
     def get_queryset(self):
@@ -130,7 +129,7 @@ class PersonaDetailView(DetailView):
 
 class ConsuladoDetailView(DetailView):
     model = Consulado
-    template_name = "cancilleria/consulado_detail.html"
+    template_name = "sitio/consulado_detail.html"
     context_object_name = "consulado"
 
     def get_context_data(self, **kwargs):

@@ -1,7 +1,5 @@
-"""The shared directory: topics, organisations, people, posts, consulates, and the
-publishing base that events and releases share."""
+"""The shared directory: topics, organisations, people, posts, consulates."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -10,81 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from .html import CampoTextoEnriquecido, sanear_campos
-from .imagenes import CampoImagen, ruta_foto, ruta_logo
+from cancilleria.base.html import CampoTextoEnriquecido, sanear_campos
+from cancilleria.base.imagenes import CampoImagen, ruta_foto, ruta_logo
+
 from .regiones import Region, region_de_pais
-
-
-class Estado(models.TextChoices):
-    BORRADOR = "borrador", _("borrador")
-    EN_REVISION = "en_revision", _("en revisión")
-    PUBLICADO = "publicado", _("publicado")
-    RETIRADO = "retirado", _("retirado")
-
-
-class PublicableQuerySet(models.QuerySet):
-    def publicados(self, ahora=None):
-        """Return the items the public may see: published and due.
-
-        A published item with a future date is scheduled; it becomes visible by itself
-        once its time has come, with no job to run.
-        """
-        return self.filter(estado=Estado.PUBLICADO, fecha_publicacion__lte=ahora or timezone.now())
-
-    def programados(self, ahora=None):
-        """Return published items whose date has not come yet."""
-        return self.filter(estado=Estado.PUBLICADO, fecha_publicacion__gt=ahora or timezone.now())
-
-
-class Publicable(models.Model):
-    estado = models.CharField(
-        _("estado"), max_length=20, choices=Estado, default=Estado.BORRADOR, db_index=True
-    )
-    fecha_publicacion = models.DateTimeField(
-        _("fecha de publicación"),
-        null=True,
-        blank=True,
-        help_text=_("Una fecha futura programa la publicación."),
-    )
-    creado = models.DateTimeField(_("creado"), auto_now_add=True)
-    actualizado = models.DateTimeField(_("actualizado"), auto_now=True)
-    creado_por = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("creado por"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
-
-    objects = PublicableQuerySet.as_manager()
-
-    class Meta:
-        abstract = True
-        constraints = [
-            models.CheckConstraint(
-                condition=~Q(estado=Estado.PUBLICADO) | Q(fecha_publicacion__isnull=False),
-                name="%(app_label)s_%(class)s_publicado_con_fecha",
-                violation_error_message=_("Un elemento publicado necesita fecha de publicación."),
-            ),
-        ]
-
-    @property
-    def es_publico(self):
-        return (
-            self.estado == Estado.PUBLICADO
-            and self.fecha_publicacion is not None
-            and self.fecha_publicacion <= timezone.now()
-        )
-
-    @property
-    def esta_programado(self):
-        return (
-            self.estado == Estado.PUBLICADO
-            and self.fecha_publicacion is not None
-            and self.fecha_publicacion > timezone.now()
-        )
 
 
 class Tema(models.Model):
@@ -104,7 +31,7 @@ class Tema(models.Model):
         return self.nombre
 
     def get_absolute_url(self):
-        return reverse("cancilleria:tema", kwargs={"slug": self.slug})
+        return reverse("sitio:tema", kwargs={"slug": self.slug})
 
 
 class Organizacion(models.Model):
@@ -150,7 +77,7 @@ class Organizacion(models.Model):
         return f"{self.nombre} ({self.sigla})" if self.sigla else self.nombre
 
     def get_absolute_url(self):
-        return reverse("cancilleria:organizacion", kwargs={"slug": self.slug})
+        return reverse("sitio:organizacion", kwargs={"slug": self.slug})
 
     def clean(self):
         # Walk up the chain: a cycle anywhere would make the hierarchy endless.
@@ -197,7 +124,7 @@ class Persona(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("cancilleria:persona", kwargs={"slug": self.slug})
+        return reverse("sitio:persona", kwargs={"slug": self.slug})
 
 
 class CargoQuerySet(models.QuerySet):
@@ -279,4 +206,4 @@ class Consulado(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("cancilleria:consulado", kwargs={"slug": self.slug})
+        return reverse("sitio:consulado", kwargs={"slug": self.slug})

@@ -2,9 +2,12 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
-class CancilleriaConfig(AppConfig):
-    name = "cancilleria"
-    verbose_name = _("Directorio")
+class SitioConfig(AppConfig):
+    """The project floor: pages that compose every app, and the press office's roles."""
+
+    name = "cancilleria.sitio"
+    label = "sitio"
+    verbose_name = _("Sitio")
 
     def ready(self):
         from django.db.models.signals import post_migrate

@@ -1,4 +1,4 @@
-"""The press office's roles (groups made by the migration cancilleria 0004_roles)."""
+"""The press office's roles (groups made by the migration sitio 0001_roles)."""
 
 ADMINISTRADOR = "Administrador"
 

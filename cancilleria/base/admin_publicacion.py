@@ -372,7 +372,7 @@ class PublicableAdminMixin:
 
     @admin.display(description=gettext_lazy("idiomas completos"))
     def idiomas_display(self, obj):
-        # The same rule as the form's "Idiomas" line (cancilleria.traducciones).
+        # The same rule as the form's "Idiomas" line (cancilleria.base.traducciones).
         faltantes = faltantes_por_idioma(obj)
         return format_html_join(
             " ",

@@ -14,12 +14,11 @@ from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from cancilleria.base.busqueda import hay_consulta, idioma_de
 from comunicados import busqueda as busqueda_comunicados
 from comunicados.models import Comunicado
 from eventos import busqueda as busqueda_eventos
 from eventos.models import Evento
-
-from .busqueda import hay_consulta, idioma_de
 
 TIPOS = (("comunicados", _("Comunicados")), ("eventos", _("Eventos")))
 
@@ -58,7 +57,7 @@ def _filas(queryset, tipo):
 
 
 class BuscarView(TemplateView):
-    template_name = "cancilleria/buscar.html"
+    template_name = "sitio/buscar.html"
     paginate_by = 12
 
     def get_context_data(self, **kwargs):

@@ -9,7 +9,7 @@ from django.urls import translate_url
 from django.utils.html import format_html, linebreaks
 from django.utils.safestring import mark_safe
 
-from cancilleria.html import sanear_html
+from cancilleria.base.html import sanear_html
 
 register = template.Library()
 

@@ -4,10 +4,9 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.urls import reverse
 
+from cancilleria.directorio.models import Tema
 from comunicados.models import Comunicado
 from eventos.models import Evento
-
-from .models import Tema
 
 
 class _SitemapBilingue(Sitemap):
@@ -66,7 +65,7 @@ class PaginasSitemap(_SitemapBilingue):
     changefreq = "daily"
 
     def items(self):
-        return ["cancilleria:inicio", "comunicados:lista", "eventos:lista"]
+        return ["sitio:inicio", "comunicados:lista", "eventos:lista"]
 
     def location(self, item):
         return reverse(item)
