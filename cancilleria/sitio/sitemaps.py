@@ -1,67 +1,14 @@
-"""sitemap.xml: every public page in both languages, with hreflang alternates."""
+"""sitemap.xml: the index the project assembles from each app's own sitemaps."""
 
-from django.contrib.sitemaps import Sitemap
-from django.db.models import Max
 from django.urls import reverse
 
+from cancilleria.base.sitemaps import SitemapBilingue
 from cancilleria.directorio.models import Tema
-from comunicados.models import Comunicado
-from eventos.models import Evento
+from comunicados.sitemaps import ComunicadoSitemap
+from eventos.sitemaps import EventoSitemap
 
 
-class _SitemapBilingue(Sitemap):
-    # Each item is written in two languages with three alternates: small pages keep a
-    # sitemap request fast (make bench) however many releases there are.
-    limit = 250
-    i18n = True
-    alternates = True
-    x_default = True
-
-
-class _ParesPorIdioma:
-    """(item, language) pairs of a queryset, counted and sliced in the database.
-
-    Django's i18n sitemap builds the list of every pair to paginate it, which reads
-    the whole table on each request; a page only needs its own slice.
-    """
-
-    def __init__(self, queryset, idiomas):
-        self.queryset, self.idiomas = queryset, list(idiomas)
-
-    def count(self):
-        return self.queryset.count() * len(self.idiomas)
-
-    def __len__(self):
-        return self.count()
-
-    def __getitem__(self, corte):
-        if not isinstance(corte, slice):
-            raise TypeError("only slices are supported")
-        inicio, fin, _ = corte.indices(self.count())
-        n = len(self.idiomas)
-        filas = self.queryset[inicio // n : (fin + n - 1) // n]
-        pares = [(fila, idioma) for fila in filas for idioma in self.idiomas]
-        desplazamiento = inicio - (inicio // n) * n
-        return pares[desplazamiento : desplazamiento + (fin - inicio)]
-
-
-class _SitemapConFecha(_SitemapBilingue):
-    """Querysets with an `actualizado` date, paginated in the database."""
-
-    changefreq = "weekly"
-
-    def _items(self):
-        # Overrides Django's private list-building: see _ParesPorIdioma.
-        return _ParesPorIdioma(self.items(), self._languages())
-
-    def lastmod(self, obj):
-        return obj.actualizado
-
-    def get_latest_lastmod(self):
-        return self.items().aggregate(ultima=Max("actualizado"))["ultima"]
-
-
-class PaginasSitemap(_SitemapBilingue):
+class PaginasSitemap(SitemapBilingue):
     changefreq = "daily"
 
     def items(self):
@@ -71,21 +18,8 @@ class PaginasSitemap(_SitemapBilingue):
         return reverse(item)
 
 
-class ComunicadoSitemap(_SitemapConFecha):
-    def items(self):
-        return (
-            Comunicado.objects.publicados()
-            .order_by("-fecha_publicacion")
-            .only("slug", "actualizado")
-        )
-
-
-class EventoSitemap(_SitemapConFecha):
-    def items(self):
-        return Evento.objects.publicados().order_by("-inicio").only("slug", "actualizado")
-
-
-class TemaSitemap(_SitemapBilingue):
+class TemaSitemap(SitemapBilingue):
+    # Topic pages are composed here, on the project floor (they list releases and events).
     changefreq = "weekly"
 
     def items(self):

@@ -143,7 +143,7 @@ def test_sitemap_paginado_no_crece_encontar_consultas(client, django_assert_max_
 
 def test_pares_por_idioma_cortan_como_una_lista():
     """The database-sliced (item, language) pairs equal Django's full list, slice by slice."""
-    from cancilleria.sitio.sitemaps import _ParesPorIdioma
+    from cancilleria.base.sitemaps import _ParesPorIdioma
     from comunicados.models import Comunicado
 
     for _ in range(7):
