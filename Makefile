@@ -9,9 +9,10 @@ UV := .tools/bin/uv
 export UV_PYTHON_DOWNLOADS := never
 HOST ?= 127.0.0.1
 PORT ?= 8000
-# Tests never depend on a developer's .env: they get their own safe values.
-TEST_ENV := DJANGO_SECRET_KEY=solo-para-pruebas DJANGO_DEBUG=false \
-	DJANGO_SECURE_SSL_REDIRECT=false DJANGO_SECURE_COOKIES=false \
+# pytest sets its own environment (pyproject.toml, `env`, through pytest-env). manage.py steps run here
+# (messages, checks, bench) get safe values too, never a developer's .env.
+MANAGE_ENV := DJANGO_READ_DOT_ENV_FILE=false DJANGO_SECRET_KEY=solo-para-comprobar \
+	DJANGO_DEBUG=false DJANGO_SECURE_SSL_REDIRECT=false DJANGO_SECURE_COOKIES=false \
 	DJANGO_STATICFILES_STORAGE=django.contrib.staticfiles.storage.StaticFilesStorage
 
 .PHONY: help install run serve test test-fast e2e lint fmt bench messages clean
@@ -44,25 +45,25 @@ run: install .env
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install
-	$(TEST_ENV) $(PY) manage.py compilemessages --ignore=.venv --ignore=.tools -v0
-	$(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS)
+	$(MANAGE_ENV) $(PY) manage.py compilemessages --ignore=.venv --ignore=.tools -v0
+	$(PY) -m pytest $(PYTEST_ARGS)
 
 test-fast: install
-	$(TEST_ENV) $(PY) -m pytest -m "not e2e" $(PYTEST_ARGS)
+	$(PY) -m pytest -m "not e2e" $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
-	$(TEST_ENV) $(PY) manage.py check
-	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
+	$(MANAGE_ENV) $(PY) manage.py check
+	$(MANAGE_ENV) $(PY) manage.py makemigrations --check --dry-run
 
 fmt: install
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
 bench: install
-	$(TEST_ENV) $(PY) scripts/bench.py
+	$(MANAGE_ENV) $(PY) scripts/bench.py
 
 messages: install
 	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=.tools --ignore=staticfiles --ignore=node_modules

@@ -7,50 +7,34 @@ import os
 from pathlib import Path
 
 import dj_database_url
+import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
+env = environ.Env()
+# Real environment variables win over .env; pytest turns the file off (pyproject.toml).
+if env.bool("DJANGO_READ_DOT_ENV_FILE", default=True):
+    env.read_env(BASE_DIR / ".env")
 
-def _env_bool(name, default=False):
-    value = os.environ.get(name)
-    if value is None:
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+DEBUG = env.bool("DJANGO_DEBUG", default=False)
 
-
-def _env_list(name, default=""):
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
-
-def _load_dotenv(path):
-    # A tiny .env reader: KEY=VALUE lines, real environment variables win.
-    if not path.is_file():
-        return
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if not line or line.startswith("#") or "=" not in line:
-            continue
-        key, value = line.split("=", 1)
-        os.environ.setdefault(key.strip(), value.strip().strip("'\""))
-
-
-_load_dotenv(BASE_DIR / ".env")
-
-DEBUG = _env_bool("DJANGO_DEBUG")
-
+# Read raw: environ takes a leading "$" (Django-generated keys may have one) as a
+# reference to another variable.
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
-    if not DEBUG and not _env_bool("DJANGO_INSECURE_DEV_KEY"):
+    if not DEBUG and not env.bool("DJANGO_INSECURE_DEV_KEY", default=False):
         raise ImproperlyConfigured(
             "Set DJANGO_SECRET_KEY (or DJANGO_DEBUG=true for local development)."
         )
     SECRET_KEY = "django-insecure-solo-para-desarrollo-local"
 
-ALLOWED_HOSTS = _env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
-CSRF_TRUSTED_ORIGINS = _env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+ALLOWED_HOSTS = env.list(
+    "DJANGO_ALLOWED_HOSTS", cast=str.strip, default=["localhost", "127.0.0.1", "[::1]"]
+)
+CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", cast=str.strip, default=[])
 
 INSTALLED_APPS = [
     # modeltranslation must come before the admin so its admin classes patch in.
@@ -66,8 +50,8 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_countries",
     "django_filters",
-    # Rich-text editor (Tiptap) and responsive image renditions; see cancilleria/html.py
-    # and cancilleria/imagenes.py.
+    # Rich-text editor (Tiptap) and responsive image renditions; see cancilleria/base/html.py
+    # and cancilleria/base/imagenes.py.
     "django_prose_editor",
     "imagekit",
     "simple_history",
@@ -118,14 +102,15 @@ TEMPLATES = [
 WSGI_APPLICATION = "cancilleria.wsgi.application"
 
 # SQLite by default (no setup); PostgreSQL when DATABASE_URL is set.
-DATABASE_URL = os.environ.get("DATABASE_URL", "")
+# dj-database-url, not environ's db_url: it also decodes socket paths (%2Ftmp).
+DATABASE_URL = env.str("DATABASE_URL", default="")
 if DATABASE_URL:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": os.environ.get("SQLITE_PATH", BASE_DIR / "db.sqlite3"),
+            "NAME": env.str("SQLITE_PATH", default=BASE_DIR / "db.sqlite3"),
             "OPTIONS": {
                 # WAL plus immediate transactions let the dev server and a command write
                 # at the same time without "database is locked".
@@ -165,16 +150,16 @@ STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
-MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
-# Uploaded images (cancilleria/imagenes.py): JPEG, PNG or WebP within these limits.
+MEDIA_ROOT = Path(env.str("DJANGO_MEDIA_ROOT", default=str(BASE_DIR / "media")))
+# Uploaded images (cancilleria/base/imagenes.py): JPEG, PNG or WebP within these limits.
 IMAGENES_TAMANO_MAXIMO = 10 * 1024 * 1024  # bytes
 IMAGENES_PIXELES_MAXIMOS = 40_000_000
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
-        "BACKEND": os.environ.get(
+        "BACKEND": env.str(
             "DJANGO_STATICFILES_STORAGE",
-            "whitenoise.storage.CompressedManifestStaticFilesStorage",
+            default="whitenoise.storage.CompressedManifestStaticFilesStorage",
         )
     },
 }
@@ -198,16 +183,16 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_SSL_REDIRECT = _env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
-SESSION_COOKIE_SECURE = _env_bool("DJANGO_SECURE_COOKIES", not DEBUG)
+SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
+SESSION_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
-SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "0" if DEBUG else "3600"))
+SECURE_HSTS_SECONDS = env.int("DJANGO_HSTS_SECONDS", default=0 if DEBUG else 3600)
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
 }
 
 PAGINATE_BY = 12
