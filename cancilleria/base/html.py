@@ -1,7 +1,8 @@
-"""Sanitising of the rich text editors write: an allowlist, applied when saved."""
+"""Rich text: django-prose-editor's editor and its sanitiser, from one extensions list."""
 
 import nh3
 from django.forms import Script
+from django_prose_editor.config import allowlist_from_extensions
 from django_prose_editor.fields import ProseEditorField
 from django_prose_editor.widgets import (
     AdminProseEditorWidget,
@@ -10,86 +11,8 @@ from django_prose_editor.widgets import (
 )
 from js_asset import Media
 
-ETIQUETAS = {
-    "p",
-    "br",
-    "strong",
-    "em",
-    "b",
-    "i",
-    "u",
-    "s",
-    "sub",
-    "sup",
-    "blockquote",
-    "q",
-    "cite",
-    "ul",
-    "ol",
-    "li",
-    "h2",
-    "h3",
-    "h4",
-    "a",
-    "abbr",
-    "table",
-    "thead",
-    "tbody",
-    "tr",
-    "th",
-    "td",
-    "caption",
-    "figure",
-    "figcaption",
-    "hr",
-}
-ATRIBUTOS = {
-    "a": {"href", "title", "hreflang"},
-    "abbr": {"title"},
-    "th": {"scope", "colspan", "rowspan"},
-    "td": {"colspan", "rowspan"},
-    "ol": {"start"},
-}
-
-
-def sanear_html(html):
-    """Return the HTML with only allowed tags, attributes and http(s)/mailto links."""
-    return nh3.clean(
-        html,
-        tags=ETIQUETAS,
-        attributes=ATRIBUTOS,
-        url_schemes={"http", "https", "mailto"},
-        link_rel="noopener noreferrer",
-        strip_comments=True,
-    )
-
-
-def _sin_texto(html):
-    # An editor's empty document is "<p></p>": store it as empty so `if campo` works.
-    return not nh3.clean(html, tags=set(), strip_comments=True).strip() and "<hr" not in html
-
-
-def sanear_texto_enriquecido(html):
-    """Return sanitised HTML, or "" when nothing readable is left."""
-    if not html:
-        return html
-    limpio = sanear_html(html)
-    return "" if _sin_texto(limpio) else limpio
-
-
-def sanear_campos(instancia, *campos):
-    """Sanitise the rich-text fields of an instance in place, in every language."""
-    from modeltranslation.settings import AVAILABLE_LANGUAGES
-
-    for campo in campos:
-        nombres = [f"{campo}_{idioma}" for idioma in AVAILABLE_LANGUAGES]
-        for nombre in [n for n in nombres if hasattr(instancia, n)] or [campo]:
-            valor = getattr(instancia, nombre, None)
-            if valor:
-                setattr(instancia, nombre, sanear_texto_enriquecido(valor))
-
-
-# What the editor may produce: kept inside the allowlist above, which is the rule.
+# What the editor may produce. prose-editor derives the sanitiser's allowlist from these
+# same settings, so the editor and the server never disagree.
 EXTENSIONES_EDITOR = {
     "Bold": True,
     "Italic": True,
@@ -121,6 +44,47 @@ EXTENSIONES_EDITOR_BREVE = {
 }
 
 
+def crear_saneador(extensiones):
+    """Return prose-editor's sanitiser for these extensions, with our two additions."""
+    reglas = allowlist_from_extensions(extensiones)
+    # prose-editor keeps whatever rel a writer typed; every link gets ours instead.
+    reglas["attributes"]["a"].discard("rel")
+    reglas["link_rel"] = "noopener noreferrer"
+    limpiador = nh3.Cleaner(**reglas)
+
+    def sanear(html):
+        if not html:
+            return html
+        limpio = limpiador.clean(html)
+        return "" if _sin_texto(limpio) else limpio
+
+    return sanear
+
+
+def _sin_texto(html):
+    # prose-editor empties only "<p></p>"; "<p> </p>" or "<p><br></p>" is empty too,
+    # so `if campo` works.
+    return not nh3.clean(html, tags=set(), strip_comments=True).strip() and "<hr" not in html
+
+
+# The widest rule, for output (the `prosa` filter) and the empty-document check.
+sanear_texto_enriquecido = crear_saneador(EXTENSIONES_EDITOR)
+sanear_html = sanear_texto_enriquecido
+
+
+def sanear_campos(instancia, *campos):
+    """Sanitise the rich-text fields of an instance in place, in every language."""
+    from modeltranslation.settings import AVAILABLE_LANGUAGES
+
+    for campo in campos:
+        sanear = instancia._meta.get_field(campo).sanitize
+        nombres = [f"{campo}_{idioma}" for idioma in AVAILABLE_LANGUAGES]
+        for nombre in [n for n in nombres if hasattr(instancia, n)] or [campo]:
+            valor = getattr(instancia, nombre, None)
+            if valor:
+                setattr(instancia, nombre, sanear(valor))
+
+
 class EditorProsa(AdminProseEditorWidget):
     """The prose editor with our preset (static/js/editor-prosa.js), which keeps Tiptap
     from injecting a <style> element that the CSP would block."""
@@ -134,15 +98,16 @@ class EditorProsa(AdminProseEditorWidget):
 
 
 class CampoTextoEnriquecido(ProseEditorField):
-    """A TextField edited with django-prose-editor and sanitised with our allowlist.
+    """A TextField edited with django-prose-editor and sanitised by its own extensions.
 
     It migrates as a plain TextField. Models still call sanear_campos() in save(), so
     text written without a form (commands, the shell) is cleaned too.
     """
 
     def __init__(self, *args, breve=False, **kwargs):
-        kwargs.setdefault("extensions", EXTENSIONES_EDITOR_BREVE if breve else EXTENSIONES_EDITOR)
-        kwargs.setdefault("sanitize", sanear_texto_enriquecido)
+        extensiones = EXTENSIONES_EDITOR_BREVE if breve else EXTENSIONES_EDITOR
+        kwargs.setdefault("extensions", extensiones)
+        kwargs.setdefault("sanitize", crear_saneador(kwargs["extensions"]))
         kwargs.setdefault("preset", "cancilleria")
         super().__init__(*args, **kwargs)
 
