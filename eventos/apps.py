@@ -15,7 +15,3 @@ class EventosConfig(AppConfig):
 
         registrar_historial(models.Evento, m2m_fields=["temas"])
         registrar_historial(models.Sesion)
-        # Keep the denormalised search text right when links or directory names change.
-        from . import busqueda
-
-        busqueda.conectar_senales()

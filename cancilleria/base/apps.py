@@ -8,3 +8,29 @@ class BaseConfig(AppConfig):
     name = "cancilleria.base"
     label = "base"
     verbose_name = _("Base de publicación")
+
+    def ready(self):
+        # Search: lookups, SQLite functions and the receivers of every searchable model.
+        from django.apps import apps
+        from django.db import connections
+        from django.db.backends.signals import connection_created
+        from django.db.models import CharField, TextField
+
+        from .busqueda import admin, senales, sqlite
+        from .busqueda.modelo import Buscable
+
+        CharField.register_lookup(admin.SinAcentos)
+        TextField.register_lookup(admin.SinAcentos)
+
+        def registrar(sender, connection, **kwargs):
+            if connection.vendor == "sqlite":
+                admin.registrar_funcion_sqlite(connection)
+                sqlite.registrar_funciones(connection)
+
+        connection_created.connect(registrar, weak=False, dispatch_uid="cancilleria_busqueda")
+        for conexion in connections.all(initialized_only=True):
+            if conexion.connection is not None:
+                registrar(None, conexion)
+        for modelo in apps.get_models():
+            if issubclass(modelo, Buscable):
+                senales.conectar(modelo)

@@ -6,7 +6,7 @@ from simple_history.models import HistoricalRecords
 
 # Touched on every save: recording it would make every version differ.
 CAMPOS_SIN_HISTORIAL = ("actualizado",)
-# Derived search text (cancilleria/busqueda.py): rebuilt from the recorded fields.
+# Derived search text (cancilleria/base/busqueda/): rebuilt from the recorded fields.
 CAMPOS_SIN_HISTORIAL += ("busqueda_es", "busqueda_en", "relacionados")
 
 

@@ -2,30 +2,44 @@
 
 from django.db import migrations, models
 
-from cancilleria.base.busqueda import sql_desinstalar_documentos, sql_instalar_documentos
-from eventos import busqueda
 
-TABLA = "eventos_evento"
+# Frozen from the search code of the time: a migration must not import live code.
+SQL_INSTALAR = [
+    'ALTER TABLE eventos_evento ADD COLUMN IF NOT EXISTS documento_es tsvector',
+    'ALTER TABLE eventos_evento ADD COLUMN IF NOT EXISTS documento_en tsvector',
+    "CREATE OR REPLACE FUNCTION eventos_evento_documentos() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n  NEW.documento_es := setweight(to_tsvector('cancilleria_es', COALESCE(NEW.nombre_es, '')), 'A') || setweight(to_tsvector('cancilleria_es', COALESCE(NEW.relacionados, '')), 'B') || setweight(to_tsvector('cancilleria_es', COALESCE(NEW.busqueda_es, '')), 'C');\n  NEW.documento_en := setweight(to_tsvector('cancilleria_en', COALESCE(NULLIF(NEW.nombre_en, ''), NEW.nombre_es, '')), 'A') || setweight(to_tsvector('cancilleria_en', COALESCE(NEW.relacionados, '')), 'B') || setweight(to_tsvector('cancilleria_en', COALESCE(NEW.busqueda_en, '')), 'C');\n  RETURN NEW;\nEND\n$$",
+    'DROP TRIGGER IF EXISTS eventos_evento_documentos ON eventos_evento',
+    'CREATE TRIGGER eventos_evento_documentos BEFORE INSERT OR UPDATE ON eventos_evento FOR EACH ROW EXECUTE FUNCTION eventos_evento_documentos()',
+    'UPDATE eventos_evento SET id = id',
+    'CREATE INDEX IF NOT EXISTS eventos_evento_documento_es_idx ON eventos_evento USING gin (documento_es)',
+    'CREATE INDEX IF NOT EXISTS eventos_evento_documento_en_idx ON eventos_evento USING gin (documento_en)',
+]
+
+SQL_DESINSTALAR = [
+    'DROP TRIGGER IF EXISTS eventos_evento_documentos ON eventos_evento',
+    'DROP FUNCTION IF EXISTS eventos_evento_documentos()',
+    'ALTER TABLE eventos_evento DROP COLUMN IF EXISTS documento_es',
+    'ALTER TABLE eventos_evento DROP COLUMN IF EXISTS documento_en',
+]
 
 
 def instalar_documentos(apps, schema_editor):
     # PostgreSQL only, outside the model state: stored weighted tsvectors, their trigger
-    # and GIN indexes (see cancilleria/busqueda.py). SQLite searches the text columns.
+    # and GIN indexes (see cancilleria/base/busqueda/). SQLite searches the text columns.
     if schema_editor.connection.vendor == "postgresql":
-        for sql in sql_instalar_documentos(TABLA, busqueda.PARTES):
+        for sql in SQL_INSTALAR:
             schema_editor.execute(sql)
 
 
 def desinstalar_documentos(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
-        for sql in sql_desinstalar_documentos(TABLA):
+        for sql in SQL_DESINSTALAR:
             schema_editor.execute(sql)
 
 
 def rellenar(apps, schema_editor):
-    # Rows written before this migration get their search text once.
-    modelo = apps.get_model("eventos", "Evento")
-    busqueda.reconstruir(modelo._base_manager.all())
+    # The text is written by the next search migration, whose format replaced this one's.
+    pass
 
 
 class Migration(migrations.Migration):

@@ -7,14 +7,14 @@ from django.urls import reverse
 
 from cancilleria.base import busqueda
 from cancilleria.base.models import Estado
-from comunicados.demo.semilla import SLUG_COMUNICADO
+from cancilleria.sitio.demo.semilla import SLUG_COMUNICADO
 from comunicados.models import Comunicado
 from tests.cancilleria.test_busqueda import CONSULTAS_RARAS
 from tests.factories import ComunicadoFactory, OrganizacionFactory, PersonaFactory, TemaFactory
 
 solo_postgresql = pytest.mark.skipif(
     connection.vendor != "postgresql",
-    reason="Stemming, ranking and GIN indexes are PostgreSQL features; SQLite matches words.",
+    reason="GIN indexes and query plans are PostgreSQL's; SQLite's FTS5 has its own index.",
 )
 
 
@@ -124,16 +124,14 @@ def test_la_demo_sintetica_queda_buscable(db):
     assert not Comunicado.objects.filter(relacionados="").exists()
 
 
-@solo_postgresql
 def test_victima_encuentra_victimas_por_la_raiz(semilla):
-    """On PostgreSQL the Spanish stemmer makes "víctima" find "víctimas"."""
+    """The Spanish stemmer makes "víctima" find "víctimas" (Snowball on both databases)."""
     ComunicadoFactory(titulo="Las víctimas", slug="plural")
     assert "plural" in slugs("víctima")
 
 
-@solo_postgresql
 def test_un_acierto_en_el_titulo_va_antes_que_uno_en_el_cuerpo(client, db):
-    """On PostgreSQL a title match ranks above a body match, even if the body one is newer."""
+    """A title match ranks above a body match, even if the body one is newer."""
     ComunicadoFactory(titulo="Migración segura", cuerpo="<p>Nada.</p>", slug="titulo")
     ComunicadoFactory(titulo="Otro asunto", cuerpo="<p>Habló de migración.</p>", slug="cuerpo")
     Comunicado.objects.filter(slug="titulo").update(fecha_publicacion="2020-01-01T00:00Z")
@@ -156,3 +154,62 @@ def test_con_diez_mil_comunicados_el_plan_usa_el_indice_gin(db):
         # The bare condition, too, so the check does not lean on the date index.
         plan = busqueda.coincide(Comunicado.objects.all(), "OIT", idioma).explain()
         assert f"comunicados_comunicado_documento_{idioma}_idx" in plan, plan
+
+
+# --- What issue 9 promises on the default setup, on both databases -----------------------
+
+
+@pytest.fixture
+def demo(db):
+    # What `make run` loads: the seed release among the synthetic ones.
+    call_command("cargar_demo", verbosity=0)
+
+
+def test_la_semilla_sale_en_la_primera_pagina_de_la_lista(client, demo):
+    """migracion, OIT, Siobhan and victimas show the seed release on the list's first page."""
+    for consulta in ("migracion", "OIT", "Siobhan", "victimas"):
+        respuesta = client.get(reverse("comunicados:lista"), {"q": consulta})
+        assert SLUG_COMUNICADO in [c.slug for c in respuesta.context["comunicados"]], consulta
+
+
+def test_buscar_trata_pone_la_semilla_entre_las_tres_primeras(client, demo):
+    """/buscar/?q=trata ranks the seed release in the top 3."""
+    respuesta = client.get(reverse("sitio:buscar"), {"q": "trata"})
+    primeros = [r["objeto"] for r in respuesta.context["resultados"][:3]]
+    assert SLUG_COMUNICADO in [getattr(o, "slug", None) for o in primeros]
+
+
+def test_singular_y_plural_encuentran_lo_mismo(demo):
+    """ "consulado" and "consulados" find the same releases (stemming)."""
+    assert slugs("consulado")
+    assert slugs("consulado") == slugs("consulados")
+
+
+def test_los_fragmentos_marcan_los_aciertos(client, semilla):
+    """The /buscar/ snippet of the seed marks its hits, whatever the accents."""
+    respuesta = client.get(reverse("sitio:buscar"), {"q": "victimas"})
+    fragmentos = [str(r["fragmento"]) for r in respuesta.context["resultados"]]
+    assert any("<mark>víctimas</mark>" in f.lower() for f in fragmentos), fragmentos
+
+
+def test_un_fragmento_escapa_todo_y_marca_solo_los_aciertos(db):
+    """A snippet escapes the text and wraps only the hits, accents and case ignored."""
+    ComunicadoFactory(resumen="<b>Las víctimas</b> & <script>x</script> VICTIMAS", slug="f")
+    comunicado = Comunicado.objects.filter(slug="f").con_fragmentos("victima", "es").get()
+    html = busqueda.marcado_seguro(comunicado.fragmento_busqueda)
+    assert "<script>" not in html and "<b>" not in html
+    assert "<mark>víctimas</mark>" in html
+    assert "<mark>VICTIMAS</mark>" in html
+
+
+@pytest.mark.parametrize(
+    ("prefijo", "consulta", "mensaje"),
+    [("", "de la", "palabras demasiado comunes"), ("/en", "the of", "too common")],
+)
+def test_solo_palabras_vacias_explica_que_falta(client, db, prefijo, consulta, mensaje):
+    """A query of only stop words says why nothing is searched, on /buscar/ and the list."""
+    ComunicadoFactory(titulo="De la trata de personas")
+    for ruta in ("/buscar/", "/comunicados/"):
+        respuesta = client.get(f"{prefijo}{ruta}", {"q": consulta})
+        assert respuesta.status_code == 200
+        assert mensaje in respuesta.content.decode(), ruta

@@ -1,4 +1,4 @@
-"""Text search configurations that ignore accents (PostgreSQL only; see cancilleria/busqueda.py).
+"""Text search configurations that ignore accents (PostgreSQL only; see cancilleria/base/busqueda/).
 
 unaccent() is only STABLE, so it cannot go in an index expression; a configuration whose
 word mapping runs through the unaccent dictionary before the stemmer can.
