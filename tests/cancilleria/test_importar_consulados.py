@@ -144,7 +144,7 @@ def test_barra_de_progreso_con_progreso(tmp_path, capsys):
 
 def test_archivo_inicial_trae_las_39_oficinas_de_la_semilla():
     """The shipped CSV holds the seed's 39 offices, each once (Francia listed twice is one)."""
-    from comunicados.demo.semilla import CONSULADOS, LISTA_CONSULADOS_ES
+    from cancilleria.sitio.demo.semilla import CONSULADOS, LISTA_CONSULADOS_ES
 
     filas = consulados_iniciales()
     assert len(filas) == 39 == len({f.slug for f in filas})

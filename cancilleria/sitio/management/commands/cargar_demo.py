@@ -8,9 +8,9 @@ from django.utils import translation
 from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 
-from comunicados.demo.registro import Resumen
-from comunicados.demo.semilla import cargar_semilla
-from comunicados.demo.sintetico import cargar_sintetico
+from cancilleria.sitio.demo.registro import Resumen
+from cancilleria.sitio.demo.semilla import cargar_semilla
+from cancilleria.sitio.demo.sintetico import cargar_sintetico
 
 SEMILLA = 2026
 COMUNICADOS = 36

@@ -11,8 +11,8 @@ from django.utils import timezone, translation
 from cancilleria.base.models import Estado
 from cancilleria.directorio.models import Cargo, Consulado, Organizacion, Persona, Tema
 from cancilleria.directorio.regiones import Region
-from comunicados.demo import semilla, sintetico
-from comunicados.management.commands.cargar_demo import Command
+from cancilleria.sitio.demo import semilla, sintetico
+from cancilleria.sitio.management.commands.cargar_demo import Command
 from comunicados.models import Cifra, Cita, Comunicado
 from eventos.models import Colaboracion, Evento, Modalidad, Participacion, Sesion
 
@@ -134,7 +134,7 @@ def test_cargar_demo_carga_el_comunicado_real_completo():
     # Five people, each with the post they held then.
     participaciones = {p.persona.slug: p for p in evento.participaciones.select_related("cargo")}
     assert len(participaciones) == 5
-    for slug, *_resto, cargo_es, _cargo_en in semilla.PERSONAS:
+    for slug, cargo_es in ((p.slug, p.cargo_es) for p in semilla.PERSONAS):
         assert participaciones[slug].cargo.titulo_es == cargo_es
         assert participaciones[slug].cargo.persona_id == participaciones[slug].persona_id
     assert participaciones["siobhan-mullally"].rol == Participacion.Rol.CONFERENCISTA

@@ -1,1 +1,0 @@
-"""Demo content for the `cargar_demo` command: the real seed release and synthetic data."""
