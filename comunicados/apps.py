@@ -17,7 +17,14 @@ class ComunicadosConfig(AppConfig):
         registrar_historial(models.Cifra)
         registrar_historial(models.Cita)
         registrar_historial(models.Adjunto)
-        # Keep the denormalised search text right when links or directory names change.
-        from . import busqueda
+        # The event page lists the releases about it; the event app does not import ours.
+        from cancilleria.base.secciones import registrar_seccion
+        from eventos.models import Evento
 
-        busqueda.conectar_senales()
+        registrar_seccion(
+            Evento,
+            plantilla="comunicados/_sobre_evento.html",
+            contexto=lambda evento, request: {
+                "comunicados": models.Comunicado.objects.sobre_evento(evento)
+            },
+        )

@@ -2,10 +2,11 @@
 so a reader can follow only one topic."""
 
 from django.contrib.syndication.views import Feed
-from django.http import Http404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
+
+from cancilleria.base.filtros import vincular_filtro
 
 from .filters import ComunicadoFilter
 from .models import Comunicado
@@ -15,14 +16,10 @@ ELEMENTOS_POR_FEED = 30
 
 class ComunicadosRssFeed(Feed):
     def get_object(self, request):
-        filtro = ComunicadoFilter(
-            request.GET or None,
-            queryset=Comunicado.objects.publicados().prefetch_related("temas"),
-            request=request,
+        # A feed reader shows no message: an unknown filter is simply not a feed.
+        filtro = vincular_filtro(
+            ComunicadoFilter, request, Comunicado.objects.para_tarjetas(), invalido_404=True
         )
-        if filtro.is_bound and not filtro.is_valid():
-            # A feed reader shows no message: an unknown filter is simply not a feed.
-            raise Http404(_("Filtro no válido."))
         # Kept on the per-request object: the Feed instance is shared between requests.
         filtro.consulta = request.GET.urlencode()
         return filtro

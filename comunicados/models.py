@@ -11,11 +11,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from cancilleria.base.busqueda import Buscable, BuscableQuerySet, ConfiguracionBusqueda
 from cancilleria.base.html import CampoTextoEnriquecido, sanear_campos
 from cancilleria.base.imagenes import CampoImagen, variante, variantes
 from cancilleria.base.models import Publicable, PublicableQuerySet
 
-from . import busqueda
+from .selectores import SelectoresComunicado
 
 
 def _ruta(carpeta, nombre):
@@ -32,17 +33,11 @@ def ruta_adjunto(instancia, nombre):
     return _ruta("adjuntos", nombre)
 
 
-class ComunicadoQuerySet(PublicableQuerySet):
-    def buscar(self, texto, idioma):
-        """Return the releases matching the visitor's text (see comunicados/busqueda.py)."""
-        return busqueda.buscar(self, texto, idioma)
-
-    def buscar_en_admin(self, texto):
-        """Return the releases matching the text in either language, for the admin."""
-        return busqueda.buscar_en_admin(self, texto)
+class ComunicadoQuerySet(SelectoresComunicado, BuscableQuerySet, PublicableQuerySet):
+    pass
 
 
-class Comunicado(Publicable):
+class Comunicado(Publicable, Buscable):
     class Tipo(models.TextChoices):
         # The type needs its own msgid: in English it is "statement", the model "press release".
         COMUNICADO = "comunicado", pgettext_lazy("tipo de comunicado", "comunicado")
@@ -116,11 +111,17 @@ class Comunicado(Publicable):
         blank=True,
         related_name="comunicados",
     )
-    # Derived search text (comunicados/busqueda.py): own fields normalised per language,
-    # and the names of the linked topics, organisations and people.
-    busqueda_es = models.TextField(_("texto de búsqueda (es)"), blank=True, editable=False)
-    busqueda_en = models.TextField(_("texto de búsqueda (en)"), blank=True, editable=False)
-    relacionados = models.TextField(_("nombres relacionados"), blank=True, editable=False)
+    # What the search indexes (cancilleria/base/busqueda/): names weigh less than the
+    # title and more than the text; the acronyms (OIT, ILO) are names too.
+    configuracion_busqueda = ConfiguracionBusqueda(
+        titulo="titulo",
+        texto=("bajada", "resumen", "cuerpo"),
+        relacionados={
+            "temas": ("nombre_es", "nombre_en"),
+            "organizaciones": ("nombre_es", "nombre_en", "sigla_es", "sigla_en"),
+            "personas": ("nombre",),
+        },
+    )
 
     objects = ComunicadoQuerySet.as_manager()
 
@@ -160,9 +161,6 @@ class Comunicado(Publicable):
         else:
             self.anio = None
         sanear_campos(self, "cuerpo")
-        for columna, texto in busqueda.documentos_propios(self).items():
-            setattr(self, columna, texto)
-        kwargs["update_fields"] = busqueda.campos_a_guardar(kwargs.get("update_fields"))
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -1,13 +1,11 @@
-from django.db.models import Prefetch
 from django.views.generic import DetailView
 
 from cancilleria.base.vista_previa import VistaPreviaMixin
 from cancilleria.base.vistas import ListaFiltradaView
-from eventos.models import Participacion, Sesion
 
 from . import estructurados
 from .filters import ComunicadoFilter
-from .models import Cita, Comunicado
+from .models import Comunicado
 
 
 class ComunicadoListView(ListaFiltradaView):
@@ -15,8 +13,8 @@ class ComunicadoListView(ListaFiltradaView):
     template_name = "comunicados/comunicado_list.html"
     context_object_name = "comunicados"
 
-    def get_base_queryset(self):
-        return Comunicado.objects.publicados().prefetch_related("temas")
+    def get_queryset(self):
+        return Comunicado.objects.para_tarjetas()
 
 
 class ComunicadoDetailView(DetailView):
@@ -27,42 +25,7 @@ class ComunicadoDetailView(DetailView):
         return Comunicado.objects.publicados()
 
     def get_queryset(self):
-        return (
-            self.get_base_queryset()
-            .select_related("evento__organizador")
-            .prefetch_related(
-                "temas",
-                "organizaciones",
-                "personas",
-                "adjuntos",
-                "cifras__fuente",
-                Prefetch(
-                    "citas",
-                    queryset=Cita.objects.select_related(
-                        "persona", "cargo__organizacion", "sesion"
-                    ),
-                ),
-                Prefetch(
-                    "evento__sesiones",
-                    queryset=Sesion.objects.prefetch_related(
-                        Prefetch(
-                            "participaciones",
-                            queryset=Participacion.objects.select_related(
-                                "persona", "cargo__organizacion"
-                            ),
-                        )
-                    ),
-                ),
-                Prefetch(
-                    "evento__participaciones",
-                    queryset=Participacion.objects.select_related(
-                        "persona", "cargo__organizacion", "sesion"
-                    ),
-                ),
-                "evento__colaboraciones__organizacion",
-                "evento__consulados",
-            )
-        )
+        return self.get_base_queryset().con_detalle()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -76,14 +39,7 @@ class ComunicadoDetailView(DetailView):
             url_imagen=url_imagen,
             idioma=self.request.LANGUAGE_CODE,
         )
-        context["relacionados"] = (
-            Comunicado.objects.publicados()
-            .filter(temas__in=[t.pk for t in comunicado.temas.all()])
-            .exclude(pk=comunicado.pk)
-            .distinct()
-            .prefetch_related("temas")
-            .order_by("-fecha_publicacion")[:3]
-        )
+        context["relacionados"] = Comunicado.objects.relacionados_con(comunicado)
         return context
 
 

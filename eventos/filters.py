@@ -11,7 +11,7 @@ from django_countries import countries
 from cancilleria.base.busqueda import FiltroBusqueda
 from cancilleria.base.filtros import FiltroDeFecha, FiltroPorSlug, FiltroPorSlugMultiple
 from cancilleria.directorio.models import Consulado, Organizacion, Tema
-from cancilleria.directorio.regiones import Region
+from cancilleria.directorio.regiones import Region, agrupar_por_region
 
 from .models import Evento, Modalidad
 
@@ -60,23 +60,13 @@ class EventoFilter(django_filters.FilterSet):
     def _opciones_del_directorio(self, formulario):
         """Group the consulate choices by region with short labels; return the consulates."""
         consulados = list(Consulado.objects.order_by())
-        orden = {valor: i for i, valor in enumerate(Region.values)}
-        por_region = {}
         # Short labels ("Francia", "España (Barcelona)"): the full names all begin alike
         # and would be cut off in the box.
-        for consulado in consulados:
-            por_region.setdefault(consulado.region, []).append(
-                (consulado.slug, etiqueta_de_consulado(consulado))
-            )
-        for opciones in por_region.values():
-            opciones.sort(key=_por_nombre)
+        grupos = agrupar_por_region(consulados, valor=lambda c: (c.slug, etiqueta_de_consulado(c)))
         # On the widget: django-filter's field would wrap the groups in a model iterator;
         # validation still runs on the field's queryset, by slug.
         formulario.fields["consulado"].widget.choices = [
-            (Region(region).label if region else _("Otras"), opciones)
-            for region, opciones in sorted(
-                por_region.items(), key=lambda par: orden.get(par[0], len(orden))
-            )
+            (etiqueta, sorted(opciones, key=_por_nombre)) for etiqueta, opciones in grupos
         ]
         formulario.fields["consulado"].widget.attrs.setdefault("size", 8)
         return consulados

@@ -6,7 +6,7 @@ from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from cancilleria.directorio.models import Consulado
-from cancilleria.directorio.regiones import Region
+from cancilleria.directorio.regiones import agrupar_por_region
 
 
 class ConsuladosPorRegionIterator(ModelChoiceIterator):
@@ -15,13 +15,7 @@ class ConsuladosPorRegionIterator(ModelChoiceIterator):
     def __iter__(self):
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
-        grupos = {}
-        for consulado in self.queryset:
-            grupos.setdefault(consulado.region, []).append(self.choice(consulado))
-        orden = {valor: i for i, valor in enumerate(Region.values)}
-        for region in sorted(grupos, key=lambda r: orden.get(r, len(orden))):
-            etiqueta = Region(region).label if region else _("Otras")
-            yield (etiqueta, grupos[region])
+        yield from agrupar_por_region(self.queryset, valor=self.choice)
 
     def __len__(self):
         return self.queryset.count() + (1 if self.field.empty_label is not None else 0)

@@ -2,10 +2,10 @@
 
 from django.urls import path
 
-from . import gestion
+from .gestion import exportacion, paginas
 
 app_name = "gestion"
 urlpatterns = [
-    path("consulados/", gestion.ParticipacionConsularView.as_view(), name="consulados"),
-    path("consulados/<slug:slug>/", gestion.ConsuladoGestionView.as_view(), name="consulado"),
+    path("consulados/", exportacion.participacion_consular, name="consulados"),
+    path("consulados/<slug:slug>/", paginas.ConsuladoGestionView.as_view(), name="consulado"),
 ]

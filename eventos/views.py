@@ -1,16 +1,16 @@
-from django.db.models import Prefetch
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, View
 
+from cancilleria.base.filtros import vincular_filtro
 from cancilleria.base.vista_previa import VistaPreviaMixin
 from cancilleria.base.vistas import ListaFiltradaView
 
 from . import estructurados
 from .calendario import calendario
 from .filters import EventoFilter
-from .models import Evento, Participacion, Sesion
+from .models import Evento
 
 
 class EventoListView(ListaFiltradaView):
@@ -18,8 +18,8 @@ class EventoListView(ListaFiltradaView):
     template_name = "eventos/evento_list.html"
     context_object_name = "eventos"
 
-    def get_base_queryset(self):
-        return Evento.objects.publicados().select_related("organizador").prefetch_related("temas")
+    def get_queryset(self):
+        return Evento.objects.para_tarjetas()
 
 
 class EventoDetailView(DetailView):
@@ -30,30 +30,15 @@ class EventoDetailView(DetailView):
         return Evento.objects.publicados()
 
     def get_queryset(self):
-        participaciones = Participacion.objects.select_related("persona", "cargo__organizacion")
-        return (
-            self.get_base_queryset()
-            .select_related("organizador__padre__padre")
-            .prefetch_related(
-                "temas",
-                "colaboraciones__organizacion",
-                Prefetch(
-                    "sesiones",
-                    queryset=Sesion.objects.prefetch_related(
-                        Prefetch("participaciones", queryset=participaciones)
-                    ),
-                ),
-                Prefetch("participaciones", queryset=participaciones.select_related("sesion")),
-                "consulados",
-            )
-        )
+        return self.get_base_queryset().con_detalle()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        # Sections other apps add to this page (releases about the event) come through
+        # cancilleria.base.secciones: this app does not import them.
         context["datos_estructurados"] = estructurados.evento(
             self.object, self.request.build_absolute_uri(self.object.get_absolute_url())
         )
-        context["comunicados"] = self.object.comunicados.publicados().order_by("-fecha_publicacion")
         return context
 
 
@@ -82,13 +67,12 @@ class CalendarioIcsView(View):
     limite = 200
 
     def get(self, request):
-        filtro = EventoFilter(
-            request.GET or None,
-            queryset=Evento.objects.publicados().prefetch_related("temas"),
-            request=request,
+        filtro = vincular_filtro(
+            EventoFilter,
+            request,
+            Evento.objects.publicados().prefetch_related("temas"),
+            invalido_404=True,
         )
-        if filtro.is_bound and not filtro.is_valid():
-            raise Http404(_("Filtro no válido."))
         eventos = filtro.qs.order_by("-inicio")[: self.limite]
         return _respuesta_ics(
             request, eventos, nombre=_("Eventos de la Cancillería"), archivo="calendario.ics"

@@ -2,7 +2,31 @@
 
 import django_filters
 from django import forms
+from django.http import Http404
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+
+def es_invalido(filtro):
+    """Say whether a bound filter has values that match nothing (an unbound one never has)."""
+    return filtro.is_bound and not filtro.is_valid()
+
+
+def vincular_filtro(clase, request, queryset, *, invalido_404=False):
+    """Bind the FilterSet `clase` to the request's query string (unbound when there is none).
+
+    With `invalido_404`, a bad value is a missing page: a feed reader, a calendar or a
+    spreadsheet shows no message, so an unknown filter is simply not there.
+    """
+    filtro = clase(request.GET or None, queryset=queryset, request=request)
+    if invalido_404 and es_invalido(filtro):
+        raise Http404(gettext("Filtro no válido."))
+    return filtro
+
+
+def resultado(filtro):
+    """Return the filtered items, or none when a filter value is not valid (strict)."""
+    return filtro.queryset.none() if es_invalido(filtro) else filtro.qs
 
 
 class FiltroPorSlug(django_filters.ModelChoiceFilter):

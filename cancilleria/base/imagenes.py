@@ -37,16 +37,15 @@ OPCIONES_GUARDADO = {
     "PNG": {"optimize": True},
     "WEBP": {"quality": 85, "method": 4},
 }
-TAMANO_MAXIMO = 10 * 1024 * 1024
-PIXELES_MAXIMOS = 40_000_000
 
 
+# The limits live in settings only; read on each call so tests can change them.
 def tamano_maximo():
-    return getattr(settings, "IMAGENES_TAMANO_MAXIMO", TAMANO_MAXIMO)
+    return settings.IMAGENES_TAMANO_MAXIMO
 
 
 def pixeles_maximos():
-    return getattr(settings, "IMAGENES_PIXELES_MAXIMOS", PIXELES_MAXIMOS)
+    return settings.IMAGENES_PIXELES_MAXIMOS
 
 
 def _megapixeles(pixeles):

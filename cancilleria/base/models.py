@@ -14,7 +14,12 @@ class Estado(models.TextChoices):
     RETIRADO = "retirado", _("retirado")
 
 
+# Not a stored state: published with a date still to come.
+PROGRAMADO = "programado"
+
+
 class PublicableQuerySet(models.QuerySet):
+    # The one definition of visibility; `Publicable.es_publico` mirrors it for one row.
     def publicados(self, ahora=None):
         """Return the items the public may see: published and due.
 
@@ -26,6 +31,14 @@ class PublicableQuerySet(models.QuerySet):
     def programados(self, ahora=None):
         """Return published items whose date has not come yet."""
         return self.filter(estado=Estado.PUBLICADO, fecha_publicacion__gt=ahora or timezone.now())
+
+    def visibles_para_personal(self):
+        """Return what staff report on: the public items and the scheduled ones."""
+        return self.filter(estado=Estado.PUBLICADO)
+
+    def en_estado(self, estado):
+        """Return the items in one stored state (the admin's filter); no visibility rule."""
+        return self.filter(estado=estado)
 
 
 class Publicable(models.Model):
@@ -63,17 +76,24 @@ class Publicable(models.Model):
         ]
 
     @property
+    def _fecha_si_publicado(self):
+        return self.fecha_publicacion if self.estado == Estado.PUBLICADO else None
+
+    @property
     def es_publico(self):
-        return (
-            self.estado == Estado.PUBLICADO
-            and self.fecha_publicacion is not None
-            and self.fecha_publicacion <= timezone.now()
-        )
+        """Say whether the public may see this item: `publicados()` for one row."""
+        fecha = self._fecha_si_publicado
+        return fecha is not None and fecha <= timezone.now()
 
     @property
     def esta_programado(self):
-        return (
-            self.estado == Estado.PUBLICADO
-            and self.fecha_publicacion is not None
-            and self.fecha_publicacion > timezone.now()
-        )
+        """Say whether this item is published with a date still to come."""
+        fecha = self._fecha_si_publicado
+        return fecha is not None and fecha > timezone.now()
+
+    @property
+    def estado_visible(self):
+        """Return (code, label) of the state a person sees: a future publication is scheduled."""
+        if self.esta_programado:
+            return PROGRAMADO, _("Programado")
+        return self.estado, Estado(self.estado).label.capitalize()

@@ -76,9 +76,8 @@ def publicar(*, objeto, usuario, fecha=None):
     ahora = timezone.now()
     with transaction.atomic():
         actual = _bloquear(objeto)
-        ya_publico = actual.estado == Estado.PUBLICADO and actual.fecha_publicacion <= ahora
         if fecha is None:
-            if ya_publico:
+            if actual.es_publico:
                 return objeto
             fecha = ahora
         elif actual.estado == Estado.PUBLICADO and actual.fecha_publicacion == fecha:

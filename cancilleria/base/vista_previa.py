@@ -5,8 +5,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 
-from .admin_publicacion import estado_visible
-
 
 class VistaPreviaMixin:
     """Turn a public detail view into its staff-only preview.
@@ -48,7 +46,7 @@ class VistaPreviaMixin:
         context.pop("datos_estructurados", None)
         opciones = self.model._meta
         context["vista_previa"] = {
-            "estado": estado_visible(self.object)[1],
+            "estado": self.object.estado_visible[1],
             "url_edicion": reverse(
                 f"admin:{opciones.app_label}_{opciones.model_name}_change", args=[self.object.pk]
             ),

@@ -2,61 +2,53 @@
 
 import datetime
 
-from django.core.paginator import InvalidPage, Paginator
+from django.conf import settings
 from django.db.models import Model
-from django.http import Http404
 from django.utils import formats
-from django.utils.translation import gettext as _
-from django.views.generic import ListView
+from django_filters.views import FilterView
+
+from .filtros import es_invalido
 
 # Parameters that only shape the page, not the result: never shown as a chip.
 NO_SON_FILTROS = {"page", "orden"}
 
 
-class ListaFiltradaView(ListView):
-    """A list whose `get_queryset` is filtered by `filterset_class`.
+def consulta_editada(request, *, sin=(), con=None):
+    """Return a copy of the request's query string without the names in `sin`, with `con` set.
 
-    Bad filter values never raise: the page says what was wrong and shows nothing,
-    so the visitor keeps the form as typed and can correct it.
+    A value in `con` that is a list replaces every value of its parameter.
+    """
+    consulta = request.GET.copy()
+    for nombre in sin:
+        consulta.pop(nombre, None)
+    for nombre, valor in (con or {}).items():
+        if isinstance(valor, list):
+            consulta.setlist(nombre, valor)
+        else:
+            consulta[nombre] = valor
+    return consulta
+
+
+class ListaFiltradaView(FilterView):
+    """django-filter's strict `FilterView` with Django's pagination, plus the filter chips.
+
+    Bad filter values never raise: the page says what was wrong and shows nothing, so
+    the visitor keeps the form as typed and can correct it. `get_queryset` returns the
+    items before filtering; a bad page number is Django's own 404.
     """
 
-    filterset_class = None
-    paginate_by = 12
-
-    def get_base_queryset(self):
-        raise NotImplementedError
-
-    def get_queryset(self):
-        self.filterset = self.filterset_class(
-            self.request.GET or None, queryset=self.get_base_queryset(), request=self.request
-        )
-        if self.filterset.is_bound and not self.filterset.is_valid():
-            return self.filterset.queryset.none()
-        return self.filterset.qs
-
-    def paginate_queryset(self, queryset, page_size):
-        # page=abc or page=999999 is a missing page: 404, as Django does, never 500.
-        paginator = Paginator(queryset, page_size)
-        numero = self.request.GET.get("page") or 1
-        try:
-            pagina = paginator.page(numero)
-        except InvalidPage as error:
-            raise Http404(_("Página no encontrada.")) from error
-        return paginator, pagina, pagina.object_list, pagina.has_other_pages()
+    paginate_by = settings.PAGINATE_BY
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["filter"] = self.filterset
         context["errores_filtro"] = self.filterset.errors if self.filterset.is_bound else {}
-        consulta = self.request.GET.copy()
-        consulta.pop("page", None)
-        context["consulta_sin_pagina"] = consulta.urlencode()
+        context["consulta_sin_pagina"] = consulta_editada(self.request, sin=["page"]).urlencode()
         context["filtros_activos"] = self.filtros_activos()
         return context
 
     def filtros_activos(self):
         """Return [(label, value, URL without it)] for each filter value in use (the chips)."""
-        if not self.filterset.is_bound or not self.filterset.is_valid():
+        if not self.filterset.is_bound or es_invalido(self.filterset):
             return []
         chips = []
         for nombre, valor in self.filterset.form.cleaned_data.items():
@@ -79,12 +71,14 @@ class ListaFiltradaView(ListView):
         return str(valor)
 
     def _url_sin(self, nombre, valor):
-        consulta = self.request.GET.copy()
-        consulta.pop("page", None)
-        actuales = consulta.getlist(nombre)
+        actuales = self.request.GET.getlist(nombre)
         crudo = str(getattr(valor, "slug", valor))
         restantes = [v for v in actuales if v != crudo]
         # A value typed another way (" 2022") goes with its whole parameter.
-        consulta.setlist(nombre, restantes if len(restantes) < len(actuales) else [])
+        consulta = consulta_editada(
+            self.request,
+            sin=["page"],
+            con={nombre: restantes if len(restantes) < len(actuales) else []},
+        )
         texto = consulta.urlencode()
         return f"{self.request.path}?{texto}" if texto else self.request.path

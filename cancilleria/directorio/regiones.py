@@ -52,3 +52,30 @@ def region_de_pais(codigo_iso):
     except (KeyError, TypeError, ValueError):
         return None
     return _POR_CODIGO_M49.get(codigo)
+
+
+def agrupar_por_region(elementos, *, region=lambda c: c.region, valor=lambda c: c):
+    """Return [(region label, [valor(e)…])] in the regions' own order, "Otras" last.
+
+    `elementos` keep their order inside each group; `region(e)` gives each one's code.
+    """
+    grupos = {}
+    for elemento in elementos:
+        grupos.setdefault(region(elemento), []).append(valor(elemento))
+    orden = {codigo: i for i, codigo in enumerate(Region.values)}
+    return [
+        (Region(codigo).label if codigo else _("Otras"), grupos[codigo])
+        for codigo in sorted(grupos, key=lambda codigo: orden.get(codigo, len(orden)))
+    ]
+
+
+def orden_de_region(campo="region"):
+    """Return a database expression sorting by the regions' own order, unknown ones last."""
+    return models.Case(
+        *(
+            models.When(**{campo: codigo}, then=models.Value(i))
+            for i, codigo in enumerate(Region.values)
+        ),
+        default=models.Value(len(Region.values)),
+        output_field=models.IntegerField(),
+    )

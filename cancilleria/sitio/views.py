@@ -24,7 +24,7 @@ class InicioView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        publicados = Comunicado.objects.publicados().prefetch_related("temas")
+        publicados = Comunicado.objects.para_tarjetas()
         destacado = publicados.filter(destacado=True).order_by("-fecha_publicacion").first()
         context["destacado"] = destacado
         if destacado:
@@ -47,11 +47,9 @@ class TemaDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["comunicados"] = (
-            self.object.comunicados.publicados()
-            .prefetch_related("temas")
-            .order_by("-fecha_publicacion")[:12]
-        )
+        context["comunicados"] = self.object.comunicados.para_tarjetas().order_by(
+            "-fecha_publicacion"
+        )[:12]
         context["eventos"] = (
             self.object.eventos.publicados().select_related("organizador").order_by("-inicio")[:12]
         )
@@ -85,11 +83,7 @@ class OrganizacionDetailView(DetailView):
             .distinct()
             .order_by("-inicio")[:12]
         )
-        context["comunicados"] = (
-            org.comunicados.publicados()
-            .prefetch_related("temas")
-            .order_by("-fecha_publicacion")[:12]
-        )
+        context["comunicados"] = org.comunicados.para_tarjetas().order_by("-fecha_publicacion")[:12]
         return context
 
 

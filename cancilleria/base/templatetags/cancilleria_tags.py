@@ -10,6 +10,7 @@ from django.utils.html import format_html, linebreaks
 from django.utils.safestring import mark_safe
 
 from cancilleria.base.html import sanear_html
+from cancilleria.base.vistas import consulta_editada
 
 register = template.Library()
 
@@ -24,22 +25,7 @@ def url_en_idioma(context, idioma):
 @register.simple_tag(takes_context=True)
 def url_pagina(context, numero):
     """Return the current list URL with another page number, keeping the filters."""
-    consulta = context["request"].GET.copy()
-    consulta["page"] = numero
-    return "?" + consulta.urlencode()
-
-
-@register.simple_tag(takes_context=True)
-def url_sin_filtro(context, nombre, valor=None):
-    """Return the current list URL without one filter value (for the chips)."""
-    consulta = context["request"].GET.copy()
-    consulta.pop("page", None)
-    if valor is None:
-        consulta.pop(nombre, None)
-    else:
-        consulta.setlist(nombre, [v for v in consulta.getlist(nombre) if v != str(valor)])
-    texto = consulta.urlencode()
-    return "?" + texto if texto else context["request"].path
+    return "?" + consulta_editada(context["request"], con={"page": numero}).urlencode()
 
 
 _ESCAPES_JSON = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}

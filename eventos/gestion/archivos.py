@@ -1,4 +1,4 @@
-"""The staff's filtered event list as CSV and XLSX files.
+"""The staff's filtered event list as CSV and XLSX files (the writers, no view).
 
 CSV: UTF-8 with a BOM (so Excel reads the accents) and ";" between columns, the list
 separator of Excel in Spanish and in most of the languages whose decimal mark is a comma.

@@ -1,0 +1,208 @@
+"""The staff pages: events by consulate, compared and charted, and one consulate's record.
+
+Staff see the real record, not only what the public sees today: published events and
+scheduled ones (published with a future date, clearly marked). Drafts, events in review
+and withdrawn ones stay out: they are not (or no longer) the ministry's word.
+"""
+
+from django.db.models import Count, F, Q
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import ListView
+
+from cancilleria.base.filtros import es_invalido
+from cancilleria.base.vistas import ListaFiltradaView, consulta_editada
+from cancilleria.directorio.models import Consulado
+from cancilleria.directorio.regiones import orden_de_region
+
+from ..filters import EventoGestionFilter, etiqueta_de_consulado
+from ..models import Evento
+from .acceso import AccesoGestionMixin
+from .grafico import grafico_de_barras
+
+# Staff compare many events at once: longer pages than the public lists.
+POR_PAGINA = 50
+FORMATOS = ("csv", "xlsx", "imprimir")
+# Parameters that shape the page or the file, never the result.
+NO_SON_FILTROS = ("page", "orden", "formato")
+# An export or a printout is the whole result, within reason.
+LIMITE_EXPORTACION = 10_000
+BARRAS_MAXIMAS = 25
+
+# Sorting the summary: orden=<key> ascending, orden=-<key> descending.
+COLUMNAS_RESUMEN = (
+    ("consulado", gettext_lazy("Consulado"), "asc"),
+    ("region", gettext_lazy("Región"), "asc"),
+    ("eventos", gettext_lazy("Eventos"), "desc"),
+    ("ultima", gettext_lazy("Última participación"), "desc"),
+)
+ORDEN_POR_DEFECTO = "-eventos"
+
+
+def _criterios(orden):
+    """Return the order_by() arguments for an orden value (unknown values: the default)."""
+    descendente = orden.startswith("-")
+    clave = orden.lstrip("-")
+    if clave == "consulado":
+        return [F("nombre").desc() if descendente else F("nombre").asc()]
+    if clave == "region":
+        region = orden_de_region()
+        return [region.desc() if descendente else region.asc(), "nombre"]
+    if clave == "ultima":
+        ultima = F("ultima").desc(nulls_last=True) if descendente else F("ultima").asc()
+        return [ultima, "nombre"]
+    total = F("total").asc() if clave == "eventos" and not descendente else F("total").desc()
+    return [total, "nombre"]
+
+
+class ParticipacionConsularView(AccesoGestionMixin, ListaFiltradaView):
+    filterset_class = EventoGestionFilter
+    template_name = "eventos/gestion/consulados.html"
+    context_object_name = "eventos"
+    paginate_by = POR_PAGINA
+
+    def get_queryset(self):
+        return Evento.objects.para_gestion()
+
+    def get(self, request, *args, **kwargs):
+        self.formato = request.GET.get("formato", "").strip().lower()
+        self.error_formato = ""
+        if self.formato and self.formato not in FORMATOS:
+            self.error_formato = _(
+                "El formato «%(formato)s» no existe. Use uno de estos: %(formatos)s."
+            ) % {"formato": request.GET["formato"][:40], "formatos": ", ".join(FORMATOS)}
+        elif self.formato == "imprimir":
+            self.template_name = "eventos/gestion/consulados_imprimir.html"
+            self.paginate_by = None
+        respuesta = super().get(request, *args, **kwargs)
+        # A file or a printout asked with a bad filter is a bad request; the page says why.
+        if self.error_formato or (self.formato and es_invalido(self.filterset)):
+            respuesta.status_code = 400
+        return respuesta
+
+    # --- The per-consulate summary ------------------------------------------------------
+
+    def orden(self):
+        orden = self.request.GET.get("orden", "")
+        claves = {c for c, _e, _d in COLUMNAS_RESUMEN}
+        return orden if orden.lstrip("-") in claves else ORDEN_POR_DEFECTO
+
+    def alcance(self):
+        """Return the consulates the summary covers: those asked for, else all in scope."""
+        if not self.filterset.is_bound:
+            return Q()
+        datos = self.filterset.form.cleaned_data
+        if datos.get("consulado"):
+            return Q(pk__in=[c.pk for c in datos["consulado"]])
+        condicion = Q()
+        if datos.get("region"):
+            condicion &= Q(region=datos["region"])
+        if datos.get("pais"):
+            condicion &= Q(pais=datos["pais"])
+        return condicion
+
+    def resumen(self):
+        """Return the consulates in scope with their events in the result: one query."""
+        if es_invalido(self.filterset):
+            return Consulado.objects.none()
+        return self.filterset.qs.resumen_por_consulado(self.alcance()).order_by(
+            *_criterios(self.orden())
+        )
+
+    def cabeceras(self, orden):
+        """Return the summary's column headers with their sort link and aria-sort."""
+        cabeceras = []
+        for clave, etiqueta, direccion in COLUMNAS_RESUMEN:
+            actual = orden.lstrip("-") == clave
+            descendente = orden.startswith("-")
+            if actual:
+                siguiente = clave if descendente else f"-{clave}"
+                aria = "descending" if descendente else "ascending"
+            else:
+                siguiente = f"-{clave}" if direccion == "desc" else clave
+                aria = ""
+            consulta = consulta_editada(
+                self.request, sin=["page", "formato"], con={"orden": siguiente}
+            )
+            cabeceras.append(
+                {
+                    "etiqueta": etiqueta,
+                    "url": f"?{consulta.urlencode()}#resumen",
+                    "aria_sort": aria,
+                    "numerica": clave == "eventos",
+                }
+            )
+        return cabeceras
+
+    def get_context_data(self, **kwargs):
+        if self.formato == "imprimir":
+            kwargs["object_list"] = kwargs["object_list"][:LIMITE_EXPORTACION]
+        context = super().get_context_data(**kwargs)
+        resumen = list(self.resumen())
+        datos = self.filterset.form.cleaned_data if self.filterset.is_valid() else {}
+        seleccion = list(datos.get("consulado") or [])
+        slugs = {c.slug for c in seleccion}
+        for evento in context["object_list"]:
+            # Shown first in the consulates cell: what the staff asked about.
+            evento.consulados_seleccionados = [
+                c for c in evento.consulados.all() if c.slug in slugs
+            ]
+        con_eventos = sorted((c for c in resumen if c.total), key=lambda c: (-c.total, c.nombre))
+        paginador = context.get("paginator")
+        context.update(
+            {
+                "total": paginador.count if paginador else len(context["object_list"]),
+                "resumen": resumen,
+                "cabeceras": self.cabeceras(self.orden()),
+                "grafico": grafico_de_barras(
+                    con_eventos[:BARRAS_MAXIMAS],
+                    etiqueta=etiqueta_de_consulado,
+                    valor=lambda c: c.total,
+                    titulo=lambda c: c.nombre,
+                ),
+                "barras_omitidas": max(0, len(con_eventos) - BARRAS_MAXIMAS),
+                "consulta_filtros": consulta_editada(self.request, sin=NO_SON_FILTROS).urlencode(),
+                "seleccion": [c.slug for c in seleccion],
+                "sin_eventos": [c for c in resumen if not c.total and seleccion],
+                "error_formato": self.error_formato,
+                "generado": timezone.localtime(),
+            }
+        )
+        return context
+
+
+class ConsuladoGestionView(AccesoGestionMixin, ListView):
+    """One consulate's events over time, newest first, with a chart per year."""
+
+    template_name = "eventos/gestion/consulado.html"
+    context_object_name = "eventos"
+    paginate_by = POR_PAGINA
+
+    def get_queryset(self):
+        self.consulado = get_object_or_404(Consulado, slug=self.kwargs["slug"])
+        self.eventos = Evento.objects.visibles_para_personal().de_consulado(self.consulado)
+        return self.eventos.annotate(
+            numero_consulados=Count("participaciones_consulares", distinct=True)
+        ).order_by("-inicio", "pk")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        por_anio = self.eventos.por_anio()
+        # Every year between the first and the last, zeros included: a gap is information.
+        anios = range(min(por_anio), max(por_anio) + 1) if por_anio else []
+        context.update(
+            {
+                "consulado": self.consulado,
+                "totales": self.eventos.totales(),
+                "grafico": grafico_de_barras(
+                    [(anio, por_anio.get(anio, 0)) for anio in anios],
+                    etiqueta=lambda par: str(par[0]),
+                    valor=lambda par: par[1],
+                    titulo=lambda par: str(par[0]),
+                ),
+                "consulta_consulado": f"consulado={self.consulado.slug}",
+            }
+        )
+        return context

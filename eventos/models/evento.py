@@ -1,0 +1,159 @@
+"""The event itself: what, when, where, who organised it."""
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from cancilleria.base.busqueda import Buscable, BuscableQuerySet, ConfiguracionBusqueda
+from cancilleria.base.html import CampoTextoEnriquecido, sanear_campos
+from cancilleria.base.models import Publicable, PublicableQuerySet
+from cancilleria.directorio.regiones import agrupar_por_region
+
+from ..selectores import SelectoresEvento
+
+
+class Modalidad(models.TextChoices):
+    PRESENCIAL = "presencial", _("presencial")
+    VIRTUAL = "virtual", _("virtual")
+    HIBRIDA = "hibrida", _("híbrida")
+
+
+def _inicio_de_hoy(ahora):
+    # An event with no end time lasts until the end of its day (Lima time).
+    return timezone.localtime(ahora).replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+class EventoQuerySet(SelectoresEvento, BuscableQuerySet, PublicableQuerySet):
+    def proximos(self, ahora=None):
+        """Return events that have not ended: running now or still to come."""
+        ahora = ahora or timezone.now()
+        return self.filter(
+            Q(fin__gte=ahora) | Q(fin__isnull=True, inicio__gte=_inicio_de_hoy(ahora))
+        )
+
+    def pasados(self, ahora=None):
+        """Return events that are over."""
+        ahora = ahora or timezone.now()
+        return self.filter(Q(fin__lt=ahora) | Q(fin__isnull=True, inicio__lt=_inicio_de_hoy(ahora)))
+
+
+class Evento(Publicable, Buscable):
+    class Tipo(models.TextChoices):
+        SEMINARIO = "seminario", _("seminario")
+        CONFERENCIA = "conferencia", _("conferencia")
+        REUNION = "reunion", _("reunión")
+        TALLER = "taller", _("taller")
+        CEREMONIA = "ceremonia", _("ceremonia")
+        VISITA = "visita", _("visita")
+        FORO = "foro", _("foro")
+        OTRO = "otro", _("otro")
+
+    nombre = models.CharField(_("nombre"), max_length=300)
+    slug = models.SlugField(_("slug"), max_length=140, unique=True)
+    tipo = models.CharField(_("tipo"), max_length=20, choices=Tipo, default=Tipo.SEMINARIO)
+    internacional = models.BooleanField(_("internacional"), default=False)
+    modalidad = models.CharField(
+        _("modalidad"), max_length=20, choices=Modalidad, default=Modalidad.PRESENCIAL
+    )
+    inicio = models.DateTimeField(_("inicio"))
+    fin = models.DateTimeField(_("fin"), null=True, blank=True)
+    lugar = models.CharField(_("lugar"), max_length=250, blank=True)
+    descripcion = CampoTextoEnriquecido(_("descripción"), blank=True)
+    publico = models.CharField(
+        _("público"),
+        max_length=300,
+        blank=True,
+        help_text=_("A quién se dirige, p. ej. funcionarios de la Cancillería."),
+    )
+    asistentes = models.PositiveIntegerField(_("asistentes"), null=True, blank=True)
+    asistentes_mas_de = models.BooleanField(
+        _("«más de»"), default=False, help_text=_("La cifra de asistentes es un mínimo.")
+    )
+    organizador = models.ForeignKey(
+        "cancilleria.Organizacion",
+        verbose_name=_("organizador"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="eventos_organizados",
+    )
+    colaboradores = models.ManyToManyField(
+        "cancilleria.Organizacion",
+        verbose_name=_("colaboradores"),
+        through="Colaboracion",
+        blank=True,
+        related_name="eventos_colaborados",
+    )
+    temas = models.ManyToManyField(
+        "cancilleria.Tema", verbose_name=_("temas"), blank=True, related_name="eventos"
+    )
+    consulados = models.ManyToManyField(
+        "cancilleria.Consulado",
+        verbose_name=_("consulados participantes"),
+        through="ParticipacionConsular",
+        blank=True,
+        related_name="eventos",
+    )
+    # What the search indexes (cancilleria/base/busqueda/): the collaborating
+    # organisations and the speakers are found through the rows that link them.
+    configuracion_busqueda = ConfiguracionBusqueda(
+        titulo="nombre",
+        texto=("descripcion", "lugar", "publico"),
+        relacionados={
+            "temas": ("nombre_es", "nombre_en"),
+            "colaboraciones__organizacion": ("nombre_es", "nombre_en", "sigla_es", "sigla_en"),
+            "participaciones__persona": ("nombre",),
+        },
+    )
+
+    objects = EventoQuerySet.as_manager()
+
+    class Meta(Publicable.Meta):
+        verbose_name = _("evento")
+        verbose_name_plural = _("eventos")
+        ordering = ["-inicio"]
+        # Publishing, scheduling and withdrawing go through eventos.services.
+        permissions = [("publicar_evento", _("Puede publicar, programar y retirar eventos"))]
+        indexes = [
+            models.Index(fields=["estado", "fecha_publicacion"], name="evento_estado_fecha_idx"),
+            models.Index(fields=["inicio"], name="evento_inicio_idx"),
+            models.Index(fields=["tipo", "modalidad"], name="evento_tipo_modalidad_idx"),
+        ]
+        constraints = [
+            *Publicable.Meta.constraints,
+            models.CheckConstraint(
+                condition=Q(fin__isnull=True) | Q(fin__gte=models.F("inicio")),
+                name="evento_fin_no_antes_de_inicio",
+                violation_error_message=_("Un evento no puede terminar antes de empezar."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.nombre
+
+    def save(self, *args, **kwargs):
+        sanear_campos(self, "descripcion")
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("eventos:detalle", kwargs={"slug": self.slug})
+
+    @property
+    def asistentes_texto(self):
+        if self.asistentes is None:
+            return ""
+        if self.asistentes_mas_de:
+            return _("más de %(n)s") % {"n": self.asistentes}
+        return str(self.asistentes)
+
+    @property
+    def consulados_por_region(self):
+        """Return [(region label, [consulates])] in the regions' own order (uses the prefetch)."""
+        return agrupar_por_region(sorted(self.consulados.all(), key=lambda c: c.nombre))
+
+    @property
+    def participaciones_generales(self):
+        """Return the participations tied to no session (uses the prefetched rows)."""
+        return [p for p in self.participaciones.all() if p.sesion_id is None]

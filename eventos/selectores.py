@@ -1,0 +1,84 @@
+"""What the event pages and the staff area read: QuerySet methods, mixed into the models."""
+
+from django.db import models
+from django.db.models import Count, Max, Min, Prefetch, Q
+from django.db.models.functions import ExtractYear
+
+from cancilleria.directorio.models import Consulado
+
+
+class SelectoresParticipacion(models.QuerySet):
+    def con_personas(self):
+        """Return the participations with the person and the post held then."""
+        return self.select_related("persona", "cargo__organizacion")
+
+    def del_programa(self):
+        """Return the participations with person, post and session (the event's programme)."""
+        return self.con_personas().select_related("sesion")
+
+
+class SelectoresSesion(models.QuerySet):
+    def con_participaciones(self):
+        """Return the sessions with their participants, people and posts prefetched."""
+        participaciones = self.model._meta.get_field("participaciones").related_model
+        return self.prefetch_related(
+            Prefetch("participaciones", queryset=participaciones.objects.con_personas())
+        )
+
+
+class SelectoresEvento(models.QuerySet):
+    def para_tarjetas(self):
+        """Return the public events with what a list card shows."""
+        return self.publicados().select_related("organizador").prefetch_related("temas")
+
+    def con_detalle(self):
+        """Return the events with everything the detail page shows, in a fixed few queries."""
+        campo = self.model._meta.get_field
+        sesiones = campo("sesiones").related_model.objects.con_participaciones()
+        participaciones = campo("participaciones").related_model.objects.del_programa()
+        return self.select_related("organizador__padre__padre").prefetch_related(
+            "temas",
+            "colaboraciones__organizacion",
+            Prefetch("sesiones", queryset=sesiones),
+            Prefetch("participaciones", queryset=participaciones),
+            "consulados",
+        )
+
+    def para_gestion(self):
+        """Return the events staff report on, newest first, consulates by name."""
+        return (
+            self.visibles_para_personal()
+            .select_related("organizador")
+            .prefetch_related(Prefetch("consulados", queryset=Consulado.objects.order_by("nombre")))
+            .order_by("-inicio", "pk")
+        )
+
+    def de_consulado(self, consulado):
+        """Return the events `consulado` took part in."""
+        # A subquery, not a join: a count over the events must still see every consulate.
+        return self.filter(pk__in=consulado.participaciones.values("evento"))
+
+    def resumen_por_consulado(self, alcance=None):
+        """Return the consulates in `alcance` (a Q) with `total` and `ultima` over these events."""
+        en_resultado = Q(participaciones__evento__in=self.order_by().values("pk"))
+        return Consulado.objects.filter(alcance or Q()).annotate(
+            total=Count("participaciones", filter=en_resultado),
+            ultima=Max("participaciones__evento__inicio", filter=en_resultado),
+        )
+
+    def totales(self):
+        """Return {total, primera, ultima}: how many events, the first and last start."""
+        return self.order_by().aggregate(
+            total=Count("pk"), primera=Min("inicio"), ultima=Max("inicio")
+        )
+
+    def por_anio(self):
+        """Return {year: number of events} by start year (Lima time)."""
+        filas = (
+            self.order_by()
+            .annotate(anio=ExtractYear("inicio"))
+            .values("anio")
+            .annotate(n=Count("pk"))
+            .order_by("anio")
+        )
+        return {fila["anio"]: fila["n"] for fila in filas}
