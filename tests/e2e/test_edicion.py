@@ -100,7 +100,18 @@ def test_ficha_del_comunicado_con_pestanas_y_editor(semilla, pagina, captura):
     # The English editor writes back into its own field, nothing else.
     editor_en.click()
     expect(editor_en).to_be_focused()
-    pagina.keyboard.press("Control+End")
+    # Put the caret at the very end through the DOM selection (ProseMirror follows it):
+    # Control+End raced the click's own caret placement on a loaded machine.
+    editor_en.evaluate(
+        """el => {
+            const rango = document.createRange();
+            rango.selectNodeContents(el);
+            rango.collapse(false);
+            const seleccion = window.getSelection();
+            seleccion.removeAllRanges();
+            seleccion.addRange(rango);
+        }"""
+    )
     pagina.keyboard.type(" Added in the browser.")
     expect(editor_en).to_contain_text("Added in the browser.")
     expect(pagina.locator("#id_cuerpo_en")).to_have_value(
