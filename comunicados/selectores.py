@@ -37,9 +37,9 @@ class SelectoresComunicado(models.QuerySet):
             .exclude(pk=comunicado.pk)
             .distinct()
             .prefetch_related("temas")
-            .order_by("-fecha_publicacion")[:limite]
+            .order_by("-fecha_publicacion", "-pk")[:limite]
         )
 
     def sobre_evento(self, evento):
         """Return the public releases about `evento`, newest first."""
-        return self.publicados().filter(evento=evento).order_by("-fecha_publicacion")
+        return self.publicados().filter(evento=evento).order_by("-fecha_publicacion", "-pk")

@@ -7,6 +7,6 @@ class ComunicadoSitemap(SitemapConFecha):
     def items(self):
         return (
             Comunicado.objects.publicados()
-            .order_by("-fecha_publicacion")
+            .order_by("-fecha_publicacion", "-pk")
             .only("slug", "actualizado")
         )

@@ -140,7 +140,12 @@ class EventosDelConsuladoInline(admin.TabularInline):
     verbose_name_plural = _("eventos con su participación")
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("evento").order_by("-evento__inicio")
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("evento")
+            .order_by("-evento__inicio", "-evento_id")
+        )
 
     def has_view_permission(self, request, obj=None):
         return super().has_view_permission(request, obj) or request.user.has_perm(

@@ -59,7 +59,7 @@ class EventoFilter(django_filters.FilterSet):
 
     def _opciones_del_directorio(self, formulario):
         """Group the consulate choices by region with short labels; return the consulates."""
-        consulados = list(Consulado.objects.order_by())
+        consulados = list(Consulado.objects.order_by("pk"))
         # Short labels ("Francia", "España (Barcelona)"): the full names all begin alike
         # and would be cut off in the box.
         grupos = agrupar_por_region(consulados, valor=lambda c: (c.slug, etiqueta_de_consulado(c)))
@@ -80,8 +80,8 @@ class EventoFilter(django_filters.FilterSet):
     def por_cuando(self, queryset, name, value):
         ahora = timezone.now()
         if value == "proximos":
-            return queryset.proximos(ahora).order_by("inicio")
-        return queryset.pasados(ahora).order_by("-inicio")
+            return queryset.proximos(ahora).order_by("inicio", "pk")
+        return queryset.pasados(ahora).order_by("-inicio", "-pk")
 
 
 class EventoGestionFilter(EventoFilter):

@@ -35,7 +35,7 @@ class EventoAdminForm(forms.ModelForm):
     # fields, so ModelForm's save_m2m can .set() it: one query to read, one to
     # delete what was removed, one to insert what was added.
     consulados = CampoConsulados(
-        queryset=Consulado.objects.order_by("nombre"),
+        queryset=Consulado.objects.order_by("nombre", "pk"),
         required=False,
         label=_("consulados participantes"),
         widget=FilteredSelectMultiple(_("consulados"), is_stacked=False),

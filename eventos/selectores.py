@@ -49,8 +49,10 @@ class SelectoresEvento(models.QuerySet):
         return (
             self.visibles_para_personal()
             .select_related("organizador")
-            .prefetch_related(Prefetch("consulados", queryset=Consulado.objects.order_by("nombre")))
-            .order_by("-inicio", "pk")
+            .prefetch_related(
+                Prefetch("consulados", queryset=Consulado.objects.order_by("nombre", "pk"))
+            )
+            .order_by("-inicio", "-pk")
         )
 
     def de_consulado(self, consulado):

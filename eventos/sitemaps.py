@@ -5,4 +5,4 @@ from .models import Evento
 
 class EventoSitemap(SitemapConFecha):
     def items(self):
-        return Evento.objects.publicados().order_by("-inicio").only("slug", "actualizado")
+        return Evento.objects.publicados().order_by("-inicio", "-pk").only("slug", "actualizado")

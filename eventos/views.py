@@ -73,7 +73,7 @@ class CalendarioIcsView(View):
             Evento.objects.publicados().prefetch_related("temas"),
             invalido_404=True,
         )
-        eventos = filtro.qs.order_by("-inicio")[: self.limite]
+        eventos = filtro.qs.order_by("-inicio", "-pk")[: self.limite]
         return _respuesta_ics(
             request, eventos, nombre=_("Eventos de la Cancillería"), archivo="calendario.ics"
         )

@@ -25,7 +25,7 @@ class Tema(models.Model):
     class Meta:
         verbose_name = _("tema")
         verbose_name_plural = _("temas")
-        ordering = ["nombre"]
+        ordering = ["nombre", "id"]
 
     def __str__(self):
         return self.nombre
@@ -64,7 +64,7 @@ class Organizacion(models.Model):
     class Meta:
         verbose_name = _("organización")
         verbose_name_plural = _("organizaciones")
-        ordering = ["nombre"]
+        ordering = ["nombre", "id"]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(padre=models.F("pk")),
@@ -114,7 +114,7 @@ class Persona(models.Model):
     class Meta:
         verbose_name = _("persona")
         verbose_name_plural = _("personas")
-        ordering = ["nombre"]
+        ordering = ["nombre", "id"]
 
     def __str__(self):
         return self.nombre
@@ -157,7 +157,7 @@ class Cargo(models.Model):
     class Meta:
         verbose_name = _("cargo")
         verbose_name_plural = _("cargos")
-        ordering = ["persona__nombre", "-desde"]
+        ordering = ["persona__nombre", "-desde", "id"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(hasta__isnull=True)
@@ -193,7 +193,7 @@ class Consulado(models.Model):
     class Meta:
         verbose_name = _("consulado")
         verbose_name_plural = _("consulados")
-        ordering = ["nombre"]
+        ordering = ["nombre", "id"]
         indexes = [models.Index(fields=["pais"], name="consulado_pais_idx")]
 
     def __str__(self):

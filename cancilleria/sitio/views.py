@@ -5,6 +5,7 @@ the project configuration's job, so they reach releases and events through the
 reverse relations and the home page's imports.
 """
 
+from django.conf import settings
 from django.db import connection
 from django.db.models import Prefetch
 from django.http import HttpResponse, JsonResponse
@@ -25,16 +26,16 @@ class InicioView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         publicados = Comunicado.objects.para_tarjetas()
-        destacado = publicados.filter(destacado=True).order_by("-fecha_publicacion").first()
+        destacado = publicados.filter(destacado=True).order_by("-fecha_publicacion", "-pk").first()
         context["destacado"] = destacado
         if destacado:
             publicados = publicados.exclude(pk=destacado.pk)
-        context["comunicados"] = publicados.order_by("-fecha_publicacion")[:6]
+        context["comunicados"] = publicados.order_by("-fecha_publicacion", "-pk")[:6]
         context["proximos_eventos"] = (
             Evento.objects.publicados()
             .proximos()
             .select_related("organizador")
-            .order_by("inicio")[:4]
+            .order_by("inicio", "pk")[:4]
         )
         context["temas_destacados"] = Tema.objects.filter(destacado=True)[:8]
         return context
@@ -48,10 +49,12 @@ class TemaDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["comunicados"] = self.object.comunicados.para_tarjetas().order_by(
-            "-fecha_publicacion"
+            "-fecha_publicacion", "-pk"
         )[:12]
         context["eventos"] = (
-            self.object.eventos.publicados().select_related("organizador").order_by("-inicio")[:12]
+            self.object.eventos.publicados()
+            .select_related("organizador")
+            .order_by("-inicio", "-pk")[:12]
         )
         return context
 
@@ -75,15 +78,17 @@ class OrganizacionDetailView(DetailView):
         context["eventos_organizados"] = (
             org.eventos_organizados.publicados()
             .select_related("organizador")
-            .order_by("-inicio")[:12]
+            .order_by("-inicio", "-pk")[:12]
         )
         context["eventos_colaborados"] = (
             org.eventos_colaborados.publicados()
             .select_related("organizador")
             .distinct()
-            .order_by("-inicio")[:12]
+            .order_by("-inicio", "-pk")[:12]
         )
-        context["comunicados"] = org.comunicados.para_tarjetas().order_by("-fecha_publicacion")[:12]
+        context["comunicados"] = org.comunicados.para_tarjetas().order_by(
+            "-fecha_publicacion", "-pk"
+        )[:12]
         return context
 
 
@@ -96,7 +101,7 @@ class PersonaDetailView(DetailView):
         return Persona.objects.prefetch_related(
             Prefetch(
                 "cargos",
-                queryset=Cargo.objects.select_related("organizacion").order_by("-desde"),
+                queryset=Cargo.objects.select_related("organizacion").order_by("-desde", "-pk"),
             )
         )
 
@@ -111,12 +116,12 @@ class PersonaDetailView(DetailView):
         context["participaciones"] = (
             persona.participaciones.filter(evento__in=Evento.objects.publicados())
             .select_related("evento", "cargo", "sesion")
-            .order_by("-evento__inicio")
+            .order_by("-evento__inicio", "-evento_id", "orden", "pk")
         )
         context["citas"] = (
             persona.citas.filter(comunicado__in=Comunicado.objects.publicados())
             .select_related("comunicado", "cargo")
-            .order_by("-comunicado__fecha_publicacion")
+            .order_by("-comunicado__fecha_publicacion", "-comunicado_id", "orden", "pk")
         )
         return context
 
@@ -129,7 +134,9 @@ class ConsuladoDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["eventos"] = (
-            self.object.eventos.publicados().select_related("organizador").order_by("-inicio")
+            self.object.eventos.publicados()
+            .select_related("organizador")
+            .order_by("-inicio", "-pk")
         )
         return context
 
@@ -142,7 +149,9 @@ def salud(request):
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
     except Exception:  # noqa: BLE001 - any database failure means "not healthy"
-        return JsonResponse({"estado": "error", "base_de_datos": False}, status=503)
+        respuesta = JsonResponse({"estado": "error", "base_de_datos": False}, status=503)
+        respuesta["Retry-After"] = str(getattr(settings, "SEGUNDOS_REINTENTO_BASE_DE_DATOS", 30))
+        return respuesta
     return JsonResponse({"estado": "ok", "base_de_datos": True})
 
 

@@ -46,15 +46,15 @@ def _criterios(orden):
     descendente = orden.startswith("-")
     clave = orden.lstrip("-")
     if clave == "consulado":
-        return [F("nombre").desc() if descendente else F("nombre").asc()]
+        return [F("nombre").desc() if descendente else F("nombre").asc(), "pk"]
     if clave == "region":
         region = orden_de_region()
-        return [region.desc() if descendente else region.asc(), "nombre"]
+        return [region.desc() if descendente else region.asc(), "nombre", "pk"]
     if clave == "ultima":
         ultima = F("ultima").desc(nulls_last=True) if descendente else F("ultima").asc()
-        return [ultima, "nombre"]
+        return [ultima, "nombre", "pk"]
     total = F("total").asc() if clave == "eventos" and not descendente else F("total").desc()
-    return [total, "nombre"]
+    return [total, "nombre", "pk"]
 
 
 class ParticipacionConsularView(AccesoGestionMixin, ListaFiltradaView):
@@ -149,7 +149,9 @@ class ParticipacionConsularView(AccesoGestionMixin, ListaFiltradaView):
             evento.consulados_seleccionados = [
                 c for c in evento.consulados.all() if c.slug in slugs
             ]
-        con_eventos = sorted((c for c in resumen if c.total), key=lambda c: (-c.total, c.nombre))
+        con_eventos = sorted(
+            (c for c in resumen if c.total), key=lambda c: (-c.total, c.nombre, c.pk)
+        )
         paginador = context.get("paginator")
         context.update(
             {
@@ -185,7 +187,7 @@ class ConsuladoGestionView(AccesoGestionMixin, ListView):
         self.eventos = Evento.objects.visibles_para_personal().de_consulado(self.consulado)
         return self.eventos.annotate(
             numero_consulados=Count("participaciones_consulares", distinct=True)
-        ).order_by("-inicio", "pk")
+        ).order_by("-inicio", "-pk")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -113,7 +113,7 @@ class Evento(Publicable, Buscable):
     class Meta(Publicable.Meta):
         verbose_name = _("evento")
         verbose_name_plural = _("eventos")
-        ordering = ["-inicio"]
+        ordering = ["-inicio", "-id"]
         # Publishing, scheduling and withdrawing go through eventos.services.
         permissions = [("publicar_evento", _("Puede publicar, programar y retirar eventos"))]
         indexes = [

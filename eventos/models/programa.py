@@ -36,7 +36,7 @@ class Sesion(models.Model):
     class Meta:
         verbose_name = _("sesión")
         verbose_name_plural = _("sesiones")
-        ordering = ["evento", "orden", "inicio"]
+        ordering = ["evento", "orden", "inicio", "id"]
 
     def __str__(self):
         return self.titulo or self.get_tipo_display()
@@ -87,7 +87,7 @@ class Participacion(models.Model):
     class Meta:
         verbose_name = _("participación")
         verbose_name_plural = _("participaciones")
-        ordering = ["evento", "orden"]
+        ordering = ["evento", "orden", "id"]
         constraints = [
             # Two partial constraints instead of nulls_distinct, which SQLite lacks.
             models.UniqueConstraint(

@@ -64,7 +64,7 @@ class Colaboracion(models.Model):
     class Meta:
         verbose_name = _("colaboración")
         verbose_name_plural = _("colaboraciones")
-        ordering = ["evento", "orden"]
+        ordering = ["evento", "orden", "id"]
         constraints = [
             models.UniqueConstraint(
                 fields=["evento", "organizacion", "rol"],
