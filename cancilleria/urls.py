@@ -33,7 +33,21 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+# A database error raised outside a view (a middleware) is a 503 too (base/fallos.py).
+handler500 = "cancilleria.base.fallos.error_del_servidor"
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.DEBUG:
+    import re
+
+    from django.urls import re_path
+
+    from .sitio import medios
+
+    # Not django.conf.urls.static: attachments need their safe headers (sitio/medios.py).
+    urlpatterns += [
+        re_path(
+            rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$",
+            medios.servir,
+            name="medios",
+        )
+    ]

@@ -1,4 +1,6 @@
+from django import forms
 from django.contrib import admin
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import (
     TabbedTranslationAdmin,
@@ -13,9 +15,11 @@ from cancilleria.base.admin_publicacion import (
     PublicableAdminMixin,
 )
 from cancilleria.base.busqueda import BusquedaSinAcentosAdmin
+from cancilleria.base.imagenes import GuardadoDeArchivosAdminMixin
 from cancilleria.base.traducciones import resumen_traducciones
+from eventos.models import Sesion
 
-from . import services
+from . import adjuntos, services
 from .models import Adjunto, Cifra, Cita, Comunicado
 
 
@@ -25,21 +29,62 @@ class CifraInline(TranslationStackedInline):
     autocomplete_fields = ["fuente"]
 
 
+def sesiones_del_evento(comunicado):
+    """Return the sessions a quote of `comunicado` may name: its own event's, else none."""
+    evento_id = comunicado.evento_id if comunicado is not None else None
+    if evento_id is None:
+        return Sesion.objects.none()
+    return Sesion.objects.filter(evento_id=evento_id).order_by("orden", "inicio", "pk")
+
+
 class CitaInline(TranslationStackedInline):
     model = Cita
     extra = 0
     autocomplete_fields = ["persona", "cargo"]
 
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        # A new form class per call: narrowing its field touches no other request.
+        formset.form.base_fields["sesion"].queryset = sesiones_del_evento(obj)
+        return formset
+
+
+def descripcion_adjunto(obj):
+    if not obj or not obj.formato:
+        return "—"
+    return f"{obj.get_formato_display()}, {filesizeformat(obj.tamano)}"
+
+
+class AdjuntoForm(forms.ModelForm):
+    """The model's validators decide; this only says the rules where the file is chosen."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        campo = self.fields.get("archivo")
+        if campo is not None:
+            campo.help_text = adjuntos.ayuda()
+            campo.widget.attrs["accept"] = adjuntos.accept()
+
 
 class AdjuntoInline(TranslationTabularInline):
     model = Adjunto
+    form = AdjuntoForm
     extra = 0
+    readonly_fields = ["formato_y_tamano"]
+
+    @admin.display(description=_("formato"))
+    def formato_y_tamano(self, obj):
+        return descripcion_adjunto(obj)
 
 
 @admin.register(Comunicado)
 # Workflow first, then history (its save_model records the user), then the language tabs.
 class ComunicadoAdmin(
-    BusquedaSinAcentosAdmin, PublicableAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
+    GuardadoDeArchivosAdminMixin,
+    BusquedaSinAcentosAdmin,
+    PublicableAdminMixin,
+    SimpleHistoryAdmin,
+    TabbedTranslationAdmin,
 ):
     servicios = services
     nombre_objeto = "comunicado"
@@ -87,13 +132,29 @@ class CitaAdmin(ParteDePublicableAdminMixin, TabbedTranslationAdmin):
     list_display = ["__str__", "comunicado"]
     list_select_related = ["persona", "comunicado"]
     search_fields = ["texto_es", "persona__nombre", "comunicado__titulo_es"]
-    autocomplete_fields = ["comunicado", "persona", "cargo", "sesion"]
+    autocomplete_fields = ["comunicado", "persona", "cargo"]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if "sesion" in form.base_fields:
+            form.base_fields["sesion"].queryset = sesiones_del_evento(
+                obj.comunicado if obj is not None else None
+            )
+        return form
 
 
 @admin.register(Adjunto)
-class AdjuntoAdmin(ParteDePublicableAdminMixin, TabbedTranslationAdmin):
+class AdjuntoAdmin(
+    GuardadoDeArchivosAdminMixin, ParteDePublicableAdminMixin, TabbedTranslationAdmin
+):
     campo_padre = "comunicado"
-    list_display = ["titulo", "comunicado"]
+    form = AdjuntoForm
+    readonly_fields = ["formato_y_tamano"]
+    list_display = ["titulo", "comunicado", "formato_y_tamano"]
     list_select_related = ["comunicado"]
     search_fields = ["titulo_es", "comunicado__titulo_es"]
     autocomplete_fields = ["comunicado"]
+
+    @admin.display(description=_("formato"))
+    def formato_y_tamano(self, obj):
+        return descripcion_adjunto(obj)

@@ -16,6 +16,10 @@ from cancilleria.base.html import CampoTextoEnriquecido, sanear_campos
 from cancilleria.base.imagenes import CampoImagen, variante, variantes
 from cancilleria.base.models import Publicable, PublicableQuerySet
 
+from .adjuntos import CARPETA as CARPETA_ADJUNTOS
+from .adjuntos import TIPOS as TIPOS_ADJUNTO
+from .adjuntos import Formato as FormatoAdjunto
+from .adjuntos import detectar_formato, validar_adjunto
 from .selectores import SelectoresComunicado
 
 
@@ -30,7 +34,10 @@ def ruta_imagen(instancia, nombre):
 
 
 def ruta_adjunto(instancia, nombre):
-    return _ruta("adjuntos", nombre)
+    # The extension comes from the detected content (Adjunto.save), never from the upload.
+    tipo = TIPOS_ADJUNTO.get(instancia.formato)
+    extension = tipo.extension if tipo else ".bin"
+    return _ruta(CARPETA_ADJUNTOS, f"adjunto{extension}")
 
 
 class ComunicadoQuerySet(SelectoresComunicado, BuscableQuerySet, PublicableQuerySet):
@@ -128,7 +135,7 @@ class Comunicado(Publicable, Buscable):
     class Meta(Publicable.Meta):
         verbose_name = _("comunicado")
         verbose_name_plural = _("comunicados")
-        ordering = ["-fecha_publicacion"]
+        ordering = ["-fecha_publicacion", "-id"]
         # Publishing, scheduling and withdrawing go through comunicados.services.
         permissions = [
             ("publicar_comunicado", _("Puede publicar, programar y retirar comunicados")),
@@ -223,7 +230,7 @@ class Cifra(models.Model):
     class Meta:
         verbose_name = _("cifra")
         verbose_name_plural = _("cifras")
-        ordering = ["comunicado", "orden"]
+        ordering = ["comunicado", "orden", "id"]
 
     def __str__(self):
         return f"{self.valor} {self.unidad} — {self.descripcion}"
@@ -265,7 +272,7 @@ class Cita(models.Model):
     class Meta:
         verbose_name = _("cita")
         verbose_name_plural = _("citas")
-        ordering = ["comunicado", "orden"]
+        ordering = ["comunicado", "orden", "id"]
 
     def __str__(self):
         return f"{self.persona}: {self.texto[:60]}"
@@ -275,20 +282,63 @@ class Cita(models.Model):
             raise ValidationError(
                 {"cargo": _("El cargo debe ser de la misma persona.")}, code="cargo_ajeno"
             )
+        # Mirrors the database triggers (migration 0009_cita_sesion_del_evento).
+        if self.sesion_id and self.sesion.evento_id != self._evento_del_comunicado_id():
+            # The code on the message itself: a dict's own code= reaches no message.
+            raise ValidationError(
+                {
+                    "sesion": ValidationError(
+                        _("La sesión debe ser del evento de este comunicado."),
+                        code="sesion_de_otro_evento",
+                    )
+                }
+            )
+
+    def _evento_del_comunicado_id(self):
+        # The release may be unsaved yet (admin add page): read it, not comunicado_id.
+        try:
+            return self.comunicado.evento_id
+        except Comunicado.DoesNotExist:
+            return None
+
+    @property
+    def sesion_publica(self):
+        """Return the session only if its event is the release's and the public may see it."""
+        if not self.sesion_id:
+            return None
+        evento = self.comunicado.evento_publico
+        return self.sesion if evento is not None and self.sesion.evento_id == evento.pk else None
 
 
 class Adjunto(models.Model):
     comunicado = models.ForeignKey(
         Comunicado, verbose_name=_("comunicado"), on_delete=models.CASCADE, related_name="adjuntos"
     )
-    archivo = models.FileField(_("archivo"), upload_to=ruta_adjunto)
+    archivo = models.FileField(_("archivo"), upload_to=ruta_adjunto, validators=[validar_adjunto])
     titulo = models.CharField(_("título"), max_length=250)
     orden = models.PositiveSmallIntegerField(_("orden"), default=0)
+    # Read from the content when the file is saved; empty for files stored before.
+    formato = models.CharField(
+        _("formato"), max_length=10, choices=FormatoAdjunto, blank=True, editable=False
+    )
+    tamano = models.PositiveBigIntegerField(_("tamaño"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("adjunto")
         verbose_name_plural = _("adjuntos")
-        ordering = ["comunicado", "orden"]
+        ordering = ["comunicado", "orden", "id"]
 
     def __str__(self):
         return self.titulo
+
+    def save(self, *args, **kwargs):
+        # A new upload: its type and size come from the bytes and name the stored file.
+        if self.archivo and not self.archivo._committed:
+            self.formato = detectar_formato(self.archivo.file, self.archivo.name) or ""
+            self.tamano = self.archivo.size
+        super().save(*args, **kwargs)
+
+    @property
+    def tipo_mime(self):
+        tipo = TIPOS_ADJUNTO.get(self.formato)
+        return tipo.mime if tipo else "application/octet-stream"

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from cancilleria.base.busqueda import BusquedaSinAcentosAdmin
+from cancilleria.base.imagenes import GuardadoDeArchivosAdminMixin
 
 from .models import Cargo, Consulado, Organizacion, Persona, Tema
 
@@ -22,7 +23,9 @@ class CargoInline(TranslationTabularInline):
 
 
 @admin.register(Organizacion)
-class OrganizacionAdmin(BusquedaSinAcentosAdmin, TabbedTranslationAdmin):
+class OrganizacionAdmin(
+    GuardadoDeArchivosAdminMixin, BusquedaSinAcentosAdmin, TabbedTranslationAdmin
+):
     list_display = ["nombre", "sigla", "tipo", "pais", "padre"]
     list_filter = ["tipo"]
     list_select_related = ["padre"]
@@ -32,7 +35,7 @@ class OrganizacionAdmin(BusquedaSinAcentosAdmin, TabbedTranslationAdmin):
 
 
 @admin.register(Persona)
-class PersonaAdmin(BusquedaSinAcentosAdmin, TabbedTranslationAdmin):
+class PersonaAdmin(GuardadoDeArchivosAdminMixin, BusquedaSinAcentosAdmin, TabbedTranslationAdmin):
     list_display = ["nombre", "tratamiento", "slug"]
     search_fields = ["nombre", "slug", "cargos__titulo_es"]
     prepopulated_fields = {"slug": ["nombre"]}
