@@ -4,6 +4,7 @@ One module for every environment: environment variables decide (see .env.example
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -15,8 +16,10 @@ from django.utils.translation import gettext_lazy as _
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
-# Real environment variables win over .env; pytest turns the file off (pyproject.toml).
-if env.bool("DJANGO_READ_DOT_ENV_FILE", default=True):
+# .env is for development only and read only when asked (`make run` asks): a production
+# process started later must never pick up the DJANGO_DEBUG=true that `make run` wrote.
+# Real environment variables win over the file.
+if env.bool("DJANGO_READ_DOT_ENV_FILE", default=False):
     env.read_env(BASE_DIR / ".env")
 
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
@@ -27,7 +30,8 @@ SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG and not env.bool("DJANGO_INSECURE_DEV_KEY", default=False):
         raise ImproperlyConfigured(
-            "Set DJANGO_SECRET_KEY (or DJANGO_DEBUG=true for local development)."
+            "Set DJANGO_SECRET_KEY (or DJANGO_DEBUG=true for local development; "
+            "DJANGO_READ_DOT_ENV_FILE=true reads them from .env)."
         )
     SECRET_KEY = "django-insecure-solo-para-desarrollo-local"
 
@@ -55,6 +59,8 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "imagekit",
     "simple_history",
+    # Login throttling and lockout; its records are the audit trail of failed logins.
+    "axes",
     # The floors, lowest first (see README, "Architecture").
     "cancilleria.base",
     "cancilleria.directorio",
@@ -66,6 +72,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above the session and auth middlewares: a database outage is a 503, not a 500.
+    "cancilleria.base.fallos.BaseDeDatosNoDisponibleMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -78,6 +86,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Last, as its authors require: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cancilleria.urls"
@@ -105,7 +115,13 @@ WSGI_APPLICATION = "cancilleria.wsgi.application"
 # dj-database-url, not environ's db_url: it also decodes socket paths (%2Ftmp).
 DATABASE_URL = env.str("DATABASE_URL", default="")
 if DATABASE_URL:
-    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+    # Health checks: a connection kept from before a database restart is tested before
+    # reuse, so the first request after it does not fail (no restart of the workers).
+    DATABASES = {
+        "default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)
+    }
+    # An unreachable server fails fast: the outage page (503) comes in under 3 s.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 2)
 else:
     DATABASES = {
         "default": {
@@ -147,13 +163,15 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("es",)
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env.str("DJANGO_STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env.str("DJANGO_MEDIA_ROOT", default=str(BASE_DIR / "media")))
 # Uploaded images (cancilleria/base/imagenes.py): JPEG, PNG or WebP within these limits.
 IMAGENES_TAMANO_MAXIMO = 10 * 1024 * 1024  # bytes
 IMAGENES_PIXELES_MAXIMOS = 40_000_000
+# Attachments (comunicados/adjuntos.py): PDF and office documents up to this size.
+ADJUNTOS_TAMANO_MAXIMO = env.int("DJANGO_ADJUNTOS_TAMANO_MAXIMO", default=20 * 1024 * 1024)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -165,6 +183,41 @@ STORAGES = {
 }
 
 LOGIN_URL = "admin:login"
+# Where a login with a missing or unsafe `next` lands (Django's default is a 404).
+LOGIN_REDIRECT_URL = "admin:index"
+
+# Login throttling (django-axes): its backend first, so a locked-out login is refused
+# before the password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Each parameter locks on its own: 10 failures for one account (from any address) or
+# from one address (on any account) lock that account or that address.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_FAILURE_LIMIT = env.int("DJANGO_LOGIN_INTENTOS", default=10)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("DJANGO_LOGIN_ENFRIAMIENTO_MINUTOS", default=30))
+# A successful login forgets that account's failures (cancilleria/sitio/acceso.py), not
+# the address's: axes' AXES_RESET_ON_SUCCESS would forget both.
+AXES_RESET_ON_SUCCESS = False
+# Tries during a lockout do not extend it, so the page can say when it ends.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+# Its start-up banner would open the output of every manage.py command.
+AXES_VERBOSE = False
+AXES_LOCKOUT_CALLABLE = "cancilleria.sitio.acceso.respuesta_bloqueo"
+# The client address is REMOTE_ADDR unless we are told how many proxies we sit behind:
+# a forwarded header is trusted only then, and only the entry our own proxy wrote.
+PROXIES_DE_CONFIANZA = env.int("DJANGO_PROXIES_DE_CONFIANZA", default=0)
+if PROXIES_DE_CONFIANZA > 0:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+    # ipware counts the hops after the client inside the header; the proxy nearest to
+    # us is not in it (it is REMOTE_ADDR).
+    AXES_IPWARE_PROXY_COUNT = PROXIES_DE_CONFIANZA - 1
+    # Not strict: entries a client prepends are ignored instead of voiding the header.
+    IPWARE_STRICT = False
+else:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)
 
 # Security headers. HTTPS-only settings follow DEBUG: production serves over TLS.
 SECURE_CSP = {
@@ -186,7 +239,13 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
 SESSION_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
-SECURE_HSTS_SECONDS = env.int("DJANGO_HSTS_SECONDS", default=0 if DEBUG else 3600)
+# HSTS: a year, subdomains included; preload is a commitment, so it is opt-in.
+SECURE_HSTS_SECONDS = env.int("DJANGO_HSTS_SECONDS", default=0 if DEBUG else 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("DJANGO_HSTS_SUBDOMINIOS", default=True)
+SECURE_HSTS_PRELOAD = env.bool("DJANGO_HSTS_PRELOAD", default=False)
+if not SECURE_HSTS_PRELOAD:
+    # W021 asks for preload; we leave that choice to the operator (hard to undo).
+    SILENCED_SYSTEM_CHECKS = ["security.W021"]
 
 LOGGING = {
     "version": 1,

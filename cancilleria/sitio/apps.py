@@ -10,8 +10,11 @@ class SitioConfig(AppConfig):
     verbose_name = _("Sitio")
 
     def ready(self):
+        from django.contrib.auth.signals import user_logged_in
         from django.db.models.signals import post_migrate
 
+        from .acceso import olvidar_fallos_de_la_cuenta
         from .roles import completar_administrador
 
         post_migrate.connect(completar_administrador, dispatch_uid="completar_administrador")
+        user_logged_in.connect(olvidar_fallos_de_la_cuenta, dispatch_uid="olvidar_fallos")
