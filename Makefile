@@ -14,13 +14,16 @@ PORT ?= 8000
 MANAGE_ENV := DJANGO_READ_DOT_ENV_FILE=false DJANGO_SECRET_KEY=solo-para-comprobar \
 	DJANGO_DEBUG=false DJANGO_SECURE_SSL_REDIRECT=false DJANGO_SECURE_COOKIES=false \
 	DJANGO_STATICFILES_STORAGE=django.contrib.staticfiles.storage.StaticFilesStorage
+# The development server and its setup steps read .env; nothing else does (settings.py).
+DEV_ENV := DJANGO_READ_DOT_ENV_FILE=true
 
-.PHONY: help install run serve test test-fast e2e lint fmt bench messages clean
+.PHONY: help install run serve test test-fast e2e lint fmt bench messages clean ensayo
 
 help:
 	@echo "make run    set up, load the demo content and serve on http://$(HOST):$(PORT)/"
 	@echo "make test   run the whole test suite (browser tests included when Chromium is there)"
 	@echo "make lint | fmt | bench | messages | clean"
+	@echo "make ensayo production rehearsal: nginx + gunicorn + PostgreSQL on loopback"
 
 $(UV):
 	@test -n "$(PYTHON_BIN)" || { echo "Python >= 3.12 is needed (set PYTHON=...)"; exit 1; }
@@ -35,14 +38,14 @@ install: $(VENV)/.synced
 
 .env:
 	@echo "Writing .env for local development (DEBUG on, a fresh secret key)."
-	@printf 'DJANGO_DEBUG=true\nDJANGO_SECRET_KEY=%s\n' "$$($(PYTHON_BIN) -c 'import secrets; print(secrets.token_urlsafe(50))')" > .env
+	@printf '# Development only: read when DJANGO_READ_DOT_ENV_FILE=true (make run sets it).\nDJANGO_DEBUG=true\nDJANGO_SECRET_KEY=%s\n' "$$($(PYTHON_BIN) -c 'import secrets; print(secrets.token_urlsafe(50))')" > .env
 
 run: install .env
-	$(PY) manage.py migrate --no-input
-	$(PY) manage.py compilemessages --ignore=.venv --ignore=.tools -v0
-	$(PY) manage.py cargar_demo
-	$(PY) manage.py crear_admin_demo
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	$(DEV_ENV) $(PY) manage.py migrate --no-input
+	$(DEV_ENV) $(PY) manage.py compilemessages --ignore=.venv --ignore=.tools -v0
+	$(DEV_ENV) $(PY) manage.py cargar_demo
+	$(DEV_ENV) $(PY) manage.py crear_admin_demo
+	$(DEV_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install
 	$(MANAGE_ENV) $(PY) manage.py compilemessages --ignore=.venv --ignore=.tools -v0
@@ -65,9 +68,13 @@ fmt: install
 bench: install
 	$(MANAGE_ENV) $(PY) scripts/bench.py
 
+# Production settings of its own (never .env, never MANAGE_ENV): see the script.
+ensayo: install
+	scripts/ensayo-produccion.sh
+
 messages: install
-	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=.tools --ignore=staticfiles --ignore=node_modules
-	$(PY) manage.py compilemessages --ignore=.venv --ignore=.tools
+	$(MANAGE_ENV) $(PY) manage.py makemessages -l en --ignore=.venv --ignore=.tools --ignore=staticfiles --ignore=node_modules
+	$(MANAGE_ENV) $(PY) manage.py compilemessages --ignore=.venv --ignore=.tools
 
 clean:
 	rm -rf $(VENV) .tools staticfiles test-artifacts .pytest_cache .ruff_cache

@@ -323,11 +323,11 @@ else
     resultado NO "attachment created through the model" "$(grep ERROR "$dir/datos.txt" || true)"
 fi
 revisar_adjunto /media/adjuntos/antiguo/pagina.html "stray HTML file"
-c=$(head -c $((22 * 1024 * 1024)) /dev/zero |
+c=$(head -c $((65 * 1024 * 1024)) /dev/zero |
     curl -s -o /dev/null -w '%{http_code}' --max-time 10 --data-binary @- "$base/admin/login/" ||
     true)
-[[ $c == 413 ]] && resultado OK "a 22 MB body -> 413 from nginx" ||
-    resultado NO "a 22 MB body -> 413 from nginx" "got $c"
+[[ $c == 413 ]] && resultado OK "a 65 MB body -> 413 from nginx" ||
+    resultado NO "a 65 MB body -> 413 from nginx" "got $c"
 
 paso "Backup and restore (manage.py respaldar / restaurar)"
 if "$PY" manage.py respaldar "$dir/respaldo" >"$dir/respaldo.log" 2>&1; then
