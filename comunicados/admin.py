@@ -9,13 +9,13 @@ from modeltranslation.admin import (
 )
 from simple_history.admin import SimpleHistoryAdmin
 
+from cancilleria.base.admin_archivos import GuardadoDeArchivosAdminMixin
 from cancilleria.base.admin_publicacion import (
     EstadoListFilter,
     ParteDePublicableAdminMixin,
     PublicableAdminMixin,
 )
 from cancilleria.base.busqueda import BusquedaSinAcentosAdmin
-from cancilleria.base.imagenes import GuardadoDeArchivosAdminMixin
 from cancilleria.base.traducciones import resumen_traducciones
 from eventos.models import Sesion
 

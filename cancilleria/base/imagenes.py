@@ -7,9 +7,7 @@ included), no XMP, no bytes appended after the image data. The orientation in EX
 applied to the pixels first so the photo still shows upright.
 """
 
-import contextlib
 import io
-import logging
 import uuid
 import warnings
 from pathlib import Path
@@ -21,7 +19,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
-from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext_lazy as _
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFit
@@ -278,70 +275,3 @@ def variantes(instancia, campo, anchos):
         if w == ancho:
             break
     return resultado
-
-
-# -- media write errors ------------------------------------------------------------------
-
-logger = logging.getLogger(__name__)
-
-
-class ErrorAlGuardarArchivo(Exception):
-    """A file could not be written to media storage (disk full, read-only, permissions)."""
-
-
-@contextlib.contextmanager
-def _errores_de_medios():
-    # Only what runs inside save_model/save_related: there an OSError is the storage's.
-    try:
-        yield
-    except OSError as error:
-        raise ErrorAlGuardarArchivo(str(error)) from error
-
-
-class GuardadoDeArchivosAdminMixin:
-    """Turn a media write error while saving into a form error, with the form kept.
-
-    Files (images, their renditions, attachments) are written while the object and its
-    inlines are saved, after validation. An OSError there leaves the admin's transaction
-    (rolled back as the error goes up) and the form is shown again, validated anew, with
-    a non-field error instead of a 500. What was typed is kept; files must be chosen again.
-    """
-
-    def save_model(self, request, obj, form, change):
-        with _errores_de_medios():
-            super().save_model(request, obj, form, change)
-
-    def save_related(self, request, form, formsets, change):
-        with _errores_de_medios():
-            super().save_related(request, form, formsets, change)
-
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        try:
-            return super().changeform_view(request, object_id, form_url, extra_context)
-        except ErrorAlGuardarArchivo:
-            logger.exception("Media write failed while saving %s", self.opts.label)
-            request._error_al_guardar_archivo = True
-            # The uploads were read (and closed) by the first pass; the browser will not
-            # send them again either, so the form asks for them anew.
-            request._files = MultiValueDict()
-            return super().changeform_view(request, object_id, form_url, extra_context)
-
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        formulario = super().get_form(request, obj, change=change, **kwargs)
-        if not getattr(request, "_error_al_guardar_archivo", False):
-            return formulario
-
-        class FormularioConErrorDeArchivo(formulario):
-            def clean(self):
-                super().clean()
-                raise ValidationError(
-                    _(
-                        "No se pudo guardar el archivo; inténtelo de nuevo en unos minutos. "
-                        "Lo escrito se conserva, pero los archivos deben elegirse otra vez. "
-                        "Si el problema continúa, avise al equipo técnico."
-                    ),
-                    code="error_al_guardar_archivo",
-                )
-
-        FormularioConErrorDeArchivo.__name__ = formulario.__name__
-        return FormularioConErrorDeArchivo

@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
+from cancilleria.base.admin_archivos import GuardadoDeArchivosAdminMixin
 from cancilleria.base.busqueda import BusquedaSinAcentosAdmin
-from cancilleria.base.imagenes import GuardadoDeArchivosAdminMixin
 
 from .models import Cargo, Consulado, Organizacion, Persona, Tema
 
