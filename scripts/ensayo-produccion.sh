@@ -73,17 +73,8 @@ resultado() {
     fi
 }
 
-puerto_libre() {
-    local p=$((20000 + RANDOM % 20000)) i
-    for ((i = 0; i < 200; i++, p++)); do
-        if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
-            echo "$p"
-            return
-        fi
-    done
-    echo "no free port found" >&2
-    exit 1
-}
+# shellcheck source=scripts/puerto-libre.sh
+source scripts/puerto-libre.sh
 
 for herramienta in "$PY" "$GUNICORN" "$NGINX" curl; do
     command -v "$herramienta" >/dev/null || {

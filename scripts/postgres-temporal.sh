@@ -38,18 +38,8 @@ buscar_binarios() {
     fi
 }
 
-puerto_libre() {
-    # First port nobody answers on, from a random start far from 5432.
-    local p=$((20000 + RANDOM % 20000)) i
-    for ((i = 0; i < 200; i++, p++)); do
-        if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
-            echo "$p"
-            return
-        fi
-    done
-    echo "no free port found" >&2
-    exit 1
-}
+# shellcheck source=scripts/puerto-libre.sh
+source "$(dirname "${BASH_SOURCE[0]}")/puerto-libre.sh"
 
 # The server refuses to run as root: root runs it as the postgres user.
 como_dueno() {
