@@ -24,6 +24,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.fields.files import FieldFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
@@ -196,3 +197,20 @@ def ayuda():
 def accept():
     """Return the file input's `accept` list (a hint for the picker; the server decides)."""
     return ",".join(t.extension for t in TIPOS.values())
+
+
+class ArchivoAdjunto(FieldFile):
+    """Read a new file's type and size before it is stored, so its name can carry them.
+
+    Both ways of storing a file go through here: a form (the field's pre_save) and code
+    calling `adjunto.archivo.save(nombre, contenido)`.
+    """
+
+    def save(self, name, content, save=True):
+        self.instance.formato = detectar_formato(content, name) or ""
+        self.instance.tamano = content.size
+        super().save(name, content, save=save)
+
+
+class CampoAdjunto(models.FileField):
+    attr_class = ArchivoAdjunto

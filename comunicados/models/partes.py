@@ -5,8 +5,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ..adjuntos import TIPOS as TIPOS_ADJUNTO
+from ..adjuntos import CampoAdjunto, validar_adjunto
 from ..adjuntos import Formato as FormatoAdjunto
-from ..adjuntos import detectar_formato, validar_adjunto
 from .comunicado import Comunicado, ruta_adjunto
 
 
@@ -126,10 +126,10 @@ class Adjunto(models.Model):
     comunicado = models.ForeignKey(
         Comunicado, verbose_name=_("comunicado"), on_delete=models.CASCADE, related_name="adjuntos"
     )
-    archivo = models.FileField(_("archivo"), upload_to=ruta_adjunto, validators=[validar_adjunto])
+    archivo = CampoAdjunto(_("archivo"), upload_to=ruta_adjunto, validators=[validar_adjunto])
     titulo = models.CharField(_("título"), max_length=250)
     orden = models.PositiveSmallIntegerField(_("orden"), default=0)
-    # Read from the content when the file is saved; empty for files stored before.
+    # Read from the content when the file is stored (CampoAdjunto); empty for older files.
     formato = models.CharField(
         _("formato"), max_length=10, choices=FormatoAdjunto, blank=True, editable=False
     )
@@ -142,13 +142,6 @@ class Adjunto(models.Model):
 
     def __str__(self):
         return self.titulo
-
-    def save(self, *args, **kwargs):
-        # A new upload: its type and size come from the bytes and name the stored file.
-        if self.archivo and not self.archivo._committed:
-            self.formato = detectar_formato(self.archivo.file, self.archivo.name) or ""
-            self.tamano = self.archivo.size
-        super().save(*args, **kwargs)
 
     @property
     def tipo_mime(self):

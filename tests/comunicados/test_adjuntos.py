@@ -8,6 +8,7 @@ from unittest import mock
 
 import pytest
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import RequestFactory
@@ -202,6 +203,16 @@ def test_pdf_con_nombre_de_otro_tipo_se_guarda_como_pdf(client, redactor, borrad
     """The uploaded extension is never kept: a PDF named .doc is stored as .pdf."""
     assert subir(client, borrador, "informe.doc", PDF).status_code == 302
     assert Adjunto.objects.get().archivo.name.endswith(".pdf")
+
+
+def test_un_adjunto_guardado_desde_el_codigo_tambien_lleva_nuestro_nombre(borrador):
+    """Code storing a file directly (not through a form) gets the same name, type and size."""
+    adjunto = Adjunto(comunicado=borrador, titulo="Programa")
+    adjunto.archivo.save("programa.doc", ContentFile(PDF), save=False)
+    adjunto.save()
+    adjunto.refresh_from_db()
+    assert adjunto.archivo.name.endswith(".pdf")
+    assert (adjunto.formato, adjunto.tamano) == (Formato.PDF, len(PDF))
 
 
 def test_formulario_dice_lo_admitido(client, redactor, borrador):
