@@ -74,6 +74,11 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Above the session and auth middlewares: a database outage is a 503, not a 500.
     "cancilleria.base.fallos.BaseDeDatosNoDisponibleMiddleware",
+    # ETag from the content and 304s, for cached answers too (they skip what is below).
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Anonymous public pages from the shared cache: above sessions, CSRF, auth, locale and
+    # CSP so a hit skips them; it decides by cookies and path alone (README, "Caching").
+    "cancilleria.base.cache.middleware.CachePublicoMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -138,6 +143,43 @@ else:
             },
         }
     }
+
+# Caches (README, "Caching"): Redis when REDIS_URL is set (every server shares it), else
+# files every worker on the machine shares (a per-process cache would go stale).
+REDIS_URL = env.str("REDIS_URL", default="")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "cancilleria",
+            # A stuck Redis must not hold a worker: the middleware then serves uncached.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
+    # Reads from Redis, writes through to the database: staff stay logged in when Redis
+    # restarts or evicts keys to make room for pages.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": env.str("DJANGO_CACHE_DIR", default=str(BASE_DIR / ".cache")),
+            # Each store lists the folder to cull it: keep it small.
+            "OPTIONS": {"MAX_ENTRIES": env.int("DJANGO_CACHE_ENTRADAS", default=5000)},
+        }
+    }
+# Anonymous pages' max-age (browsers cannot be purged), s-maxage (longer with a purge
+# adapter), stale-while-revalidate.
+CACHE_PUBLICO_NAVEGADOR = env.int("DJANGO_CACHE_NAVEGADOR_SEGUNDOS", default=60)
+PURGA_CDN = env.str("DJANGO_PURGA_CDN", default="cancilleria.base.cache.purga.PurgaNula")
+if "DJANGO_CACHE_CDN_SEGUNDOS" in os.environ:
+    CACHE_PUBLICO_CDN = env.int("DJANGO_CACHE_CDN_SEGUNDOS")
+CACHE_PUBLICO_REVALIDAR = env.int("DJANGO_CACHE_REVALIDAR_SEGUNDOS", default=30)
+# Off only to measure uncached pages (the benchmark); the site always runs with it.
+CACHE_PUBLICO_ACTIVO = env.bool("DJANGO_CACHE_PUBLICO", default=True)
+# Longest life of a page in our own cache (a write or a scheduled time ends it sooner).
+CACHE_PUBLICO_SEGUNDOS = env.int("DJANGO_CACHE_SEGUNDOS", default=3600)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -17,6 +17,10 @@ class ComunicadosConfig(AppConfig):
         registrar_historial(models.Cifra)
         registrar_historial(models.Cita)
         registrar_historial(models.Adjunto)
+        # Writes renew the public cache; scheduled releases bound its entries' life.
+        from cancilleria.base.cache import vigilar_app
+
+        vigilar_app(self)
         # The event page lists the releases about it; the event app does not import ours.
         from cancilleria.base.secciones import registrar_seccion
         from eventos.models import Evento

@@ -15,3 +15,11 @@ class EventosConfig(AppConfig):
 
         registrar_historial(models.Evento, m2m_fields=["temas"])
         registrar_historial(models.Sesion)
+        # Writes renew the public cache; scheduled events, and events starting or ending
+        # (upcoming/past lists), bound its entries' life.
+        from cancilleria.base.cache import registrar_frontera, vigilar_app
+
+        from .cache_publico import proximo_cambio
+
+        vigilar_app(self)
+        registrar_frontera(proximo_cambio)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Production rehearsal on real parts, all on loopback with ports and a temp folder of its
-# own: a private PostgreSQL, gunicorn with production settings (deploy/gunicorn.conf.py)
+# own: a private PostgreSQL, Redis (the shared cache and sessions), gunicorn with production settings (deploy/gunicorn.conf.py)
 # and nginx with deploy/nginx.conf; then smoke checks through nginx. Each check prints
 # PASS or FAIL; the exit code is non-zero if any failed. Everything started is stopped.
 #
@@ -13,12 +13,14 @@ raiz=$(pwd)
 PY=${PY:-$raiz/.venv/bin/python}
 GUNICORN=${GUNICORN:-$raiz/.venv/bin/gunicorn}
 NGINX=${NGINX:-$(command -v nginx || echo /usr/sbin/nginx)}
+REDIS=${REDIS:-$(command -v redis-server || echo /usr/bin/redis-server)}
 
 dir=""
 pg_dir=""
 pid_gunicorn=""
 pid_nginx=""
 pid_carga=""
+pid_redis=""
 fallos=0
 aciertos=0
 
@@ -32,7 +34,8 @@ al_salir() {
     if [[ -n $pid_gunicorn ]]; then
         kill -TERM "$pid_gunicorn" 2>/dev/null || true
     fi
-    for pid in $pid_nginx $pid_gunicorn; do
+    [[ -z $pid_redis ]] || kill -TERM "$pid_redis" 2>/dev/null || true
+    for pid in $pid_nginx $pid_gunicorn $pid_redis; do
         for _ in $(seq 50); do
             kill -0 "$pid" 2>/dev/null || break
             sleep 0.1
@@ -76,9 +79,9 @@ resultado() {
 # shellcheck source=scripts/puerto-libre.sh
 source scripts/puerto-libre.sh
 
-for herramienta in "$PY" "$GUNICORN" "$NGINX" curl; do
+for herramienta in "$PY" "$GUNICORN" "$NGINX" "$REDIS" curl; do
     command -v "$herramienta" >/dev/null || {
-        echo "missing: $herramienta (apt-get install nginx curl; make install)" >&2
+        echo "missing: $herramienta (apt-get install nginx redis-server curl; make install)" >&2
         exit 1
     }
 done
@@ -91,11 +94,28 @@ pg_dir=$(mktemp -d /tmp/ensayo-pg.XXXXXX)
 puerto_gunicorn=$(puerto_libre)
 puerto_nginx=$(puerto_libre)
 while [[ $puerto_nginx == "$puerto_gunicorn" ]]; do puerto_nginx=$(puerto_libre); done
+puerto_redis=$(puerto_libre)
+while [[ $puerto_redis == "$puerto_gunicorn" || $puerto_redis == "$puerto_nginx" ]]; do
+    puerto_redis=$(puerto_libre)
+done
 base="http://127.0.0.1:$puerto_nginx"
 
 paso "PostgreSQL"
 DATABASE_URL=$(scripts/postgres-temporal.sh start "$pg_dir")
 puerto_pg=$(cat "$pg_dir/puerto")
+
+paso "Redis on 127.0.0.1:$puerto_redis"
+# Our own process, no persistence: the cache is rebuilt from the database anyway.
+"$REDIS" --port "$puerto_redis" --bind 127.0.0.1 --save "" --appendonly no --dir "$dir" \
+    --daemonize no >"$dir/redis.log" 2>&1 &
+pid_redis=$!
+export REDIS_URL=redis://127.0.0.1:$puerto_redis/0
+for _ in $(seq 50); do
+    "$PY" -c 'import os, redis; redis.Redis.from_url(os.environ["REDIS_URL"]).ping()' \
+        2>/dev/null && break
+    kill -0 "$pid_redis" 2>/dev/null || { cat "$dir/redis.log" >&2; exit 1; }
+    sleep 0.1
+done
 
 # Production settings: DEBUG unset, no .env, a fresh key; plain http on loopback, so no
 # SSL redirect and no Secure cookies (nginx terminates TLS in production).
@@ -250,6 +270,54 @@ fi
 c=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 -H 'Host: atacante.example' "$base/" || true)
 [[ $c == 400 ]] && resultado OK "unknown Host -> 400" || resultado NO "unknown Host -> 400" "got $c"
 
+paso "Shared cache (Redis): served from cache, fresh after a publish"
+h1=$(cabeceras /comunicados/)
+h2=$(cabeceras /comunicados/)
+h3=$(cabeceras /comunicados/)
+[[ $(cabecera "$h3" X-Cache) == HIT ]] &&
+    resultado OK "anonymous /comunicados/ served from the cache (X-Cache: HIT)" ||
+    resultado NO "anonymous /comunicados/ served from the cache" \
+        "$(cabecera "$h1" X-Cache) $(cabecera "$h2" X-Cache) $(cabecera "$h3" X-Cache)"
+cc=$(cabecera "$h3" Cache-Control)
+[[ $cc == *public* && $cc == *s-maxage=* && -n $(cabecera "$h3" Surrogate-Key) ]] &&
+    resultado OK "Cache-Control: $cc; Surrogate-Key present" ||
+    resultado NO "public Cache-Control and Surrogate-Key" "${cc:-no Cache-Control}"
+etiqueta=$(cabecera "$h3" ETag)
+c=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 -H "If-None-Match: $etiqueta" \
+    "$base/comunicados/" || true)
+[[ -n $etiqueta && $c == 304 ]] && resultado OK "If-None-Match $etiqueta -> 304" ||
+    resultado NO "If-None-Match -> 304" "ETag ${etiqueta:-absent}, got $c"
+h=$(cabeceras /comunicados/ -H 'Cookie: sessionid=de-alguien')
+[[ $(cabecera "$h" X-Cache) == BYPASS && $(cabecera "$h" Cache-Control) == *no-store* ]] &&
+    resultado OK "a session cookie bypasses the cache (private, no-store)" ||
+    resultado NO "a session cookie bypasses the cache" "$(cabecera "$h" X-Cache)"
+# Warm the release page in both workers, then edit from another process.
+for _ in 1 2 3 4; do codigo "$url_comunicado" >/dev/null; done
+marca="ENSAYO-CACHE-$RANDOM$RANDOM"
+"$PY" manage.py shell -v0 -c "
+from comunicados.models import Comunicado
+from cancilleria.sitio.demo import semilla
+c = Comunicado.objects.get(slug=semilla.SLUG_COMUNICADO)
+c.titulo_es = c.titulo_es + ' $marca'
+c.save()"
+editado=$(date +%s%N)
+frescas=0
+for _ in 1 2 3 4; do
+    for ruta in "$url_comunicado" /comunicados/ /; do
+        cuerpo=$(curl -s --max-time 5 "$base$ruta" || true)
+        [[ $cuerpo == *"$marca"* ]] && frescas=$((frescas + 1))
+    done
+done
+ms=$((($(date +%s%N) - editado) / 1000000))
+((frescas == 12 && ms < 1000)) &&
+    resultado OK "an edit from another process shows at once in every worker (12/12, ${ms} ms)" ||
+    resultado NO "an edit shows at once in every worker" "$frescas/12 fresh, ${ms} ms"
+entradas=$("$PY" -c 'import os, redis
+r = redis.Redis.from_url(os.environ["REDIS_URL"])
+print(sum(1 for _ in r.scan_iter("*publico:pagina*")))')
+((entradas > 0)) && resultado OK "pages stored in Redis ($entradas entries)" ||
+    resultado NO "pages stored in Redis" "none"
+
 paso "Security headers"
 h=$(cabeceras /)
 [[ $(cabecera "$h" X-Content-Type-Options) == nosniff ]] &&
@@ -370,8 +438,19 @@ fi
 echo "      (before/while down: $durante)"
 
 paso "Database down: 503 with Retry-After, fast"
+codigo /comunicados/ >/dev/null
 scripts/postgres-temporal.sh stop "$pg_dir" >/dev/null 2>&1
-for ruta in / "$url_comunicado" /comunicados/ /eventos/ /salud/; do
+# A page already in the cache may still be served (nothing can change while the database
+# is down); anything else must be the 503.
+h=$(cabeceras /comunicados/)
+estado=$(head -n 1 <<<"$h")
+if [[ ($estado == *" 200"* && $(cabecera "$h" X-Cache) == HIT) || $estado == *" 503"* ]]; then
+    resultado OK "down: a cached page is served from the cache or is a 503 (${estado#* })"
+else
+    resultado NO "down: a cached page is served from the cache or is a 503" "$estado"
+fi
+for ruta in "/?sin-cache=$RANDOM" "$url_comunicado?sin-cache=$RANDOM" \
+    "/comunicados/?sin-cache=$RANDOM" "/eventos/?sin-cache=$RANDOM" /salud/; do
     inicio=$(date +%s%N)
     h=$(curl -s -D - -o /dev/null --max-time 3 "$base$ruta" | tr -d '\r' || true)
     ms=$((($(date +%s%N) - inicio) / 1000000))

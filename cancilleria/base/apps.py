@@ -34,3 +34,14 @@ class BaseConfig(AppConfig):
         for modelo in apps.get_models():
             if issubclass(modelo, Buscable):
                 senales.conectar(modelo)
+
+        # The public cache: receivers for writes (apps opt in with vigilar_app) and a new
+        # generation after migrate (a schema or data migration changes pages too).
+        from django.db.models.signals import post_migrate
+
+        from .cache import escrituras, invalidar
+
+        escrituras.conectar()
+        post_migrate.connect(
+            lambda **kwargs: invalidar(), weak=False, dispatch_uid="cache_publico_migrar"
+        )

@@ -8,3 +8,9 @@ class DirectorioConfig(AppConfig):
     # permissions and history all carry it, so it stays.
     label = "cancilleria"
     verbose_name = _("Directorio")
+
+    def ready(self):
+        # Names, posts and places show on every public page: writes renew the cache.
+        from cancilleria.base.cache import vigilar_app
+
+        vigilar_app(self)
