@@ -17,12 +17,12 @@ MANAGE_ENV := DJANGO_READ_DOT_ENV_FILE=false DJANGO_SECRET_KEY=solo-para-comprob
 # The development server and its setup steps read .env; nothing else does (settings.py).
 DEV_ENV := DJANGO_READ_DOT_ENV_FILE=true
 
-.PHONY: help install run serve test test-fast e2e lint fmt bench messages clean ensayo
+.PHONY: help install run serve test test-fast e2e lint fmt bench bench-rendimiento messages clean ensayo
 
 help:
 	@echo "make run    set up, load the demo content and serve on http://$(HOST):$(PORT)/"
 	@echo "make test   run the whole test suite (browser tests included when Chromium is there)"
-	@echo "make lint | fmt | bench | messages | clean"
+	@echo "make lint | fmt | bench | bench-rendimiento | messages | clean"
 	@echo "make ensayo production rehearsal: nginx + gunicorn + PostgreSQL on loopback"
 
 $(UV):
@@ -65,8 +65,17 @@ fmt: install
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
+# BENCH_ARGS, e.g. "--bd sqlite --tamanos 1000,5000 --estricto" (scripts/bench.py --help).
+# MODO=rendimiento runs the gunicorn + wrk throughput mode instead (scripts/bench-rendimiento.sh).
 bench: install
-	$(MANAGE_ENV) $(PY) scripts/bench.py
+ifeq ($(MODO),rendimiento)
+	scripts/bench-rendimiento.sh
+else
+	$(PY) scripts/bench.py $(BENCH_ARGS)
+endif
+
+bench-rendimiento: install
+	scripts/bench-rendimiento.sh
 
 # Production settings of its own (never .env, never MANAGE_ENV): see the script.
 ensayo: install

@@ -1,10 +1,13 @@
 """Write the synthetic demo content in bulk: the plan (plan.py) says what, this says how.
 
 Rows are written with bulk_create, which skips save(): the plan sets what save() would
-derive (Comunicado.anio) and builds its HTML escaped; the search text is rebuilt after
-each batch. Slugs already in the database are skipped, so a second run changes nothing.
+derive (Comunicado.anio) and builds its HTML escaped; the search text is computed before
+the insert (textos_busqueda.py). Slugs already in the database are skipped, so a second
+run changes nothing.
 """
 
+from contextlib import nullcontext
+from functools import partial
 from itertools import batched
 
 from django.utils import timezone
@@ -13,10 +16,12 @@ from tqdm import tqdm
 from comunicados.models import Cifra, Cita, Comunicado
 from eventos.models import Colaboracion, Evento, Participacion, ParticipacionConsular, Sesion
 
+from . import rapido as modo_rapido
 from .directorio import escribir_directorio
 from .plan import DIRECTORIO, comunicado_demo, evento_demo
+from .textos_busqueda import TextosBusqueda
 
-LOTE = 500
+LOTE = 2000
 
 
 def _nuevos(modelo, descripciones, resumen):
@@ -30,21 +35,35 @@ def _nuevos(modelo, descripciones, resumen):
     return [d for d in descripciones if d["slug"] not in existentes]
 
 
-def _crear(modelo, objetos, resumen, etiqueta=None):
-    creados = modelo.objects.bulk_create(objetos, batch_size=LOTE)
+def _crear(modelo, objetos, resumen, etiqueta=None, *, rapido=False):
+    if rapido:
+        creados = modo_rapido.copiar(modelo, objetos)
+    else:
+        creados = modelo.objects.bulk_create(objetos, batch_size=LOTE)
     resumen.sumar(etiqueta or modelo, "creados", len(creados))
     return creados
 
 
-def _escribir_eventos(descripciones, ids, resumen):
+def _escribir_eventos(descripciones, ids, resumen, textos, crear):
     descripciones = _nuevos(Evento, descripciones, resumen)
-    eventos = _crear(
+    eventos = crear(
         Evento,
         [
-            Evento(
-                slug=d["slug"],
-                organizador_id=ids["organizaciones"][d["organizador"]],
-                **d["campos"],
+            textos.rellenar(
+                Evento(
+                    slug=d["slug"],
+                    organizador_id=ids["organizaciones"][d["organizador"]],
+                    **d["campos"],
+                ),
+                {
+                    "temas": [ids["temas"][t] for t in d["temas"]],
+                    "colaboraciones__organizacion": [
+                        ids["organizaciones"][c["organizacion"]] for c in d["colaboraciones"]
+                    ],
+                    "participaciones__persona": [
+                        ids["personas"][p["persona"]] for p in d["participaciones"]
+                    ],
+                },
             )
             for d in descripciones
         ],
@@ -71,13 +90,13 @@ def _escribir_eventos(descripciones, ids, resumen):
         for s in d["sesiones"]:
             sesiones.append(Sesion(evento_id=evento.pk, **s))
             por_sesion.append((evento.pk, s["orden"]))
-    _crear(Evento.temas.through, temas, resumen, "eventos → temas")
-    _crear(ParticipacionConsular, consulares, resumen)
-    _crear(Colaboracion, colaboraciones, resumen)
+    crear(Evento.temas.through, temas, resumen, "eventos → temas")
+    crear(ParticipacionConsular, consulares, resumen)
+    crear(Colaboracion, colaboraciones, resumen)
     sesion_id = {
-        clave: s.pk for clave, s in zip(por_sesion, _crear(Sesion, sesiones, resumen), strict=True)
+        clave: s.pk for clave, s in zip(por_sesion, crear(Sesion, sesiones, resumen), strict=True)
     }
-    _crear(
+    crear(
         Participacion,
         [
             Participacion(
@@ -93,16 +112,22 @@ def _escribir_eventos(descripciones, ids, resumen):
         ],
         resumen,
     )
-    # bulk_create skips save() and the signals: fill the search text in one pass.
-    Evento.objects.filter(pk__in=[e.pk for e in eventos]).reconstruir_busqueda()
+    textos.reconstruir(Evento.objects.filter(pk__in=[e.pk for e in eventos]))
 
 
-def _escribir_comunicados(descripciones, ids, eventos, resumen):
+def _escribir_comunicados(descripciones, ids, eventos, resumen, textos, crear):
     descripciones = _nuevos(Comunicado, descripciones, resumen)
-    comunicados = _crear(
+    comunicados = crear(
         Comunicado,
         [
-            Comunicado(slug=d["slug"], evento_id=eventos.get(d["evento"]), **d["campos"])
+            textos.rellenar(
+                Comunicado(slug=d["slug"], evento_id=eventos.get(d["evento"]), **d["campos"]),
+                {
+                    "temas": [ids["temas"][t] for t in d["temas"]],
+                    "organizaciones": [ids["organizaciones"][o] for o in d["organizaciones"]],
+                    "personas": [ids["personas"][p] for p in d["personas"]],
+                },
+            )
             for d in descripciones
         ],
         resumen,
@@ -142,24 +167,65 @@ def _escribir_comunicados(descripciones, ids, eventos, resumen):
             )
             for c in d["citas"]
         ]
-    _crear(Comunicado.temas.through, temas, resumen, "comunicados → temas")
-    _crear(
+    crear(Comunicado.temas.through, temas, resumen, "comunicados → temas")
+    crear(
         Comunicado.organizaciones.through, organizaciones, resumen, "comunicados → organizaciones"
     )
-    _crear(Comunicado.personas.through, personas, resumen, "comunicados → personas")
-    _crear(Cifra, cifras, resumen)
-    _crear(Cita, citas, resumen)
-    # bulk_create skips save() and the signals: fill the search text in one pass.
-    Comunicado.objects.filter(pk__in=[c.pk for c in comunicados]).reconstruir_busqueda()
+    crear(Comunicado.personas.through, personas, resumen, "comunicados → personas")
+    crear(Cifra, cifras, resumen)
+    crear(Cita, citas, resumen)
+    textos.reconstruir(Comunicado.objects.filter(pk__in=[c.pk for c in comunicados]))
 
 
-def cargar_sintetico(resumen, directorio, *, semilla, comunicados, eventos, progreso, ahora=None):
-    """Write `eventos` synthetic events and `comunicados` synthetic releases for a seed."""
+# The tables a synthetic load writes in bulk (their indexes are rebuilt after a fast load).
+MODELOS = (
+    Evento,
+    Evento.temas.through,
+    ParticipacionConsular,
+    Colaboracion,
+    Sesion,
+    Participacion,
+    Comunicado,
+    Comunicado.temas.through,
+    Comunicado.organizaciones.through,
+    Comunicado.personas.through,
+    Cifra,
+    Cita,
+)
+
+
+def cargar_sintetico(
+    resumen, directorio, *, semilla, comunicados, eventos, progreso, ahora=None, rapido=False
+):
+    """Write `eventos` synthetic events and `comunicados` synthetic releases for a seed.
+
+    rapido: write the search text with the rows (textos_busqueda.py) and, on PostgreSQL,
+    COPY the rows and rebuild the tables' indexes once at the end (rapido.py).
+    """
+    copiar = rapido and modo_rapido.disponible()
+    with modo_rapido.sin_indices(MODELOS) if copiar else nullcontext():
+        _cargar_sintetico(
+            resumen, directorio, semilla, comunicados, eventos, progreso, ahora, rapido, copiar
+        )
+
+
+def _cargar_sintetico(
+    resumen, directorio, semilla, comunicados, eventos, progreso, ahora, rapido, copiar
+):
     ahora = ahora or timezone.now()
     ids = escribir_directorio(DIRECTORIO, resumen, base=directorio).ids()
+    textos_eventos = TextosBusqueda(Evento, activo=rapido)
+    textos_comunicados = TextosBusqueda(Comunicado, activo=rapido)
+    crear = partial(_crear, rapido=copiar)
     with tqdm(total=eventos, desc="Eventos", unit=" eventos", disable=not progreso) as barra:
         for lote in batched(range(1, eventos + 1), LOTE):
-            _escribir_eventos([evento_demo(semilla, n, ahora) for n in lote], ids, resumen)
+            _escribir_eventos(
+                [evento_demo(semilla, n, ahora) for n in lote],
+                ids,
+                resumen,
+                textos_eventos,
+                crear,
+            )
             barra.update(len(lote))
     # Releases may point at any synthetic event of this seed, written now or before.
     ids_eventos = dict(
@@ -174,5 +240,7 @@ def cargar_sintetico(resumen, directorio, *, semilla, comunicados, eventos, prog
                 ids,
                 ids_eventos,
                 resumen,
+                textos_comunicados,
+                crear,
             )
             barra.update(len(lote))

@@ -8,6 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 
+from cancilleria.base.cache import invalidar as invalidar_cache_publico
 from cancilleria.sitio.demo.registro import Resumen
 from cancilleria.sitio.demo.semilla import cargar_semilla
 from cancilleria.sitio.demo.sintetico import cargar_sintetico
@@ -76,6 +77,15 @@ class Command(BaseCommand):
             % {"default": EVENTOS},
         )
         parser.add_argument(
+            "--rapido",
+            action="store_true",
+            help=_g(
+                "Carga rápida para pruebas de rendimiento: el texto de búsqueda se escribe "
+                "con cada fila y, en PostgreSQL, las filas van con COPY y los índices se "
+                "reconstruyen al final."
+            ),
+        )
+        parser.add_argument(
             "--progreso",
             action="store_true",
             help=_g("Muestra una barra de progreso aunque la salida no sea una terminal."),
@@ -97,6 +107,8 @@ class Command(BaseCommand):
         # Spanish is the default language: modeltranslation fills the untranslated column
         # from the active language, and bulk_create relies on that.
         with translation.override("es"), transaction.atomic():
+            # bulk_create sends no signals: renew the public cache once the load commits.
+            transaction.on_commit(invalidar_cache_publico)
             directorio = cargar_semilla(resumen)
             if not opciones["solo_semilla"]:
                 cargar_sintetico(
@@ -106,6 +118,7 @@ class Command(BaseCommand):
                     comunicados=comunicados,
                     eventos=eventos,
                     progreso=progreso,
+                    rapido=opciones["rapido"],
                 )
         segundos = time.monotonic() - comienzo
 
