@@ -2,22 +2,17 @@
 
 Nothing in the project imports this module: the hello view exists only in a process started
 with DJANGO_SETTINGS_MODULE=bench_ajustes and `scripts/` on the path (scripts/bench.py,
-scripts/bench-rendimiento.sh). BENCH_CACHE=no swaps every cache for Django's dummy backend,
-so nothing a page stores is ever found again: the uncached measurement, whatever cache the
-project configures.
+scripts/bench-rendimiento.sh). BENCH_CACHE=no turns the page cache off: the uncached
+measurement, every page built as on a cache miss.
 """
 
 import os
 
-from cancilleria import settings as _proyecto
 from cancilleria.settings import *  # noqa: F403
 
 ROOT_URLCONF = "bench_urls"
 
 if os.environ.get("BENCH_CACHE", "si") == "no":
-    CACHES = {
-        alias: {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
-        for alias in getattr(_proyecto, "CACHES", None) or {"default": None}
-    }
-    # Sessions must survive a cache that forgets everything (the staff page logs in).
-    SESSION_ENGINE = "django.contrib.sessions.backends.db"
+    # The uncached measurement: every page is built, as on a cache miss; the rest of the
+    # cache (sessions, the generation) works as in production.
+    CACHE_PUBLICO_ACTIVO = False
