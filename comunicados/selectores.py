@@ -3,40 +3,71 @@
 from django.db import models
 from django.db.models import Prefetch
 
-from eventos.models import Participacion, Sesion
+from cancilleria.base.filtros import existe
+from eventos.models import Colaboracion, Participacion
+
+# What no card, feed item or home block shows: the body and the stored search text make
+# most of a row's ~4 KB (modeltranslation defers every language of `cuerpo`).
+COLUMNAS_ANCHAS = ("cuerpo", "busqueda_es", "busqueda_en", "relacionados")
 
 
 class SelectoresComunicado(models.QuerySet):
     def para_tarjetas(self):
-        """Return the public releases with what a list card shows."""
-        return self.publicados().prefetch_related("temas")
+        """Return the public releases with what a list card shows, without the wide columns."""
+        return self.publicados().defer(*COLUMNAS_ANCHAS).prefetch_related("temas")
+
+    def destacado(self):
+        """Return the newest public featured release, or None (a partial index answers it)."""
+        return (
+            self.para_tarjetas()
+            .filter(destacado=True)
+            .order_by("-fecha_publicacion", "-pk")
+            .first()
+        )
+
+    def recientes(self, limite, *, excepto=None):
+        """Return the `limite` newest public releases for cards, leaving out `excepto`."""
+        tarjetas = self.para_tarjetas()
+        if excepto is not None:
+            tarjetas = tarjetas.exclude(pk=excepto.pk)
+        return tarjetas.order_by("-fecha_publicacion", "-pk")[:limite]
 
     def con_detalle(self):
         """Return the releases with everything the detail page shows, in a fixed few queries."""
-        citas = self.model._meta.get_field("citas").related_model.objects.select_related(
+        campo = self.model._meta.get_field
+        citas = campo("citas").related_model.objects.select_related(
             "persona", "cargo__organizacion", "sesion"
         )
-        return self.select_related("evento__organizador").prefetch_related(
+        cifras = campo("cifras").related_model.objects.select_related("fuente")
+        # The organiser's hierarchy as the event page reads it; sessions get their
+        # speakers from the event's participations (eventos.selectores.repartir_por_sesion).
+        return self.select_related("evento__organizador__padre__padre").prefetch_related(
             "temas",
             "organizaciones",
             "personas",
             "adjuntos",
-            "cifras__fuente",
+            Prefetch("cifras", queryset=cifras),
             Prefetch("citas", queryset=citas),
-            Prefetch("evento__sesiones", queryset=Sesion.objects.con_participaciones()),
+            "evento__sesiones",
             Prefetch("evento__participaciones", queryset=Participacion.objects.del_programa()),
-            "evento__colaboraciones__organizacion",
+            Prefetch(
+                "evento__colaboraciones",
+                queryset=Colaboracion.objects.select_related("organizacion"),
+            ),
             "evento__consulados",
         )
 
     def relacionados_con(self, comunicado, limite=3):
         """Return the newest public releases sharing a topic with `comunicado`."""
+        temas = [t.pk for t in comunicado.temas.all()]
+        if not temas:
+            return self.none()
+        # EXISTS, not a join + DISTINCT: the newest rows are read in index order and
+        # checked one by one until `limite` share a topic.
         return (
-            self.publicados()
-            .filter(temas__in=[t.pk for t in comunicado.temas.all()])
+            self.para_tarjetas()
+            .filter(existe(self.model, "temas__in", temas))
             .exclude(pk=comunicado.pk)
-            .distinct()
-            .prefetch_related("temas")
             .order_by("-fecha_publicacion", "-pk")[:limite]
         )
 

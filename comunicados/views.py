@@ -2,6 +2,7 @@ from django.views.generic import DetailView
 
 from cancilleria.base.vista_previa import VistaPreviaMixin
 from cancilleria.base.vistas import ListaFiltradaView
+from eventos.selectores import repartir_por_sesion
 
 from . import estructurados
 from .filters import ComunicadoFilter
@@ -26,6 +27,12 @@ class ComunicadoDetailView(DetailView):
 
     def get_queryset(self):
         return self.get_base_queryset().con_detalle()
+
+    def get_object(self, queryset=None):
+        comunicado = super().get_object(queryset)
+        if comunicado.evento_id:
+            repartir_por_sesion(comunicado.evento)
+        return comunicado
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

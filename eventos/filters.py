@@ -9,7 +9,13 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from cancilleria.base.busqueda import FiltroBusqueda
-from cancilleria.base.filtros import FiltroDeFecha, FiltroPorSlug, FiltroPorSlugMultiple
+from cancilleria.base.filtros import (
+    FiltroDeFecha,
+    FiltroDeOpcionEnRelacion,
+    FiltroPorSlug,
+    FiltroPorSlugMultiple,
+    existe,
+)
 from cancilleria.directorio.models import Consulado, Organizacion, Tema
 from cancilleria.directorio.regiones import Region, agrupar_por_region
 
@@ -21,12 +27,11 @@ class EventoFilter(django_filters.FilterSet):
     consulado = FiltroPorSlugMultiple(
         field_name="consulados", queryset=Consulado.objects.all(), label=_("Consulados")
     )
-    region = django_filters.ChoiceFilter(
+    region = FiltroDeOpcionEnRelacion(
         field_name="consulados__region",
         choices=Region.choices,
         label=_("Región"),
         empty_label=_("Todas"),
-        distinct=True,
     )
     organizacion = FiltroPorSlug(
         queryset=Organizacion.objects.all(), label=_("Organización"), method="por_organizacion"
@@ -74,8 +79,8 @@ class EventoFilter(django_filters.FilterSet):
     def por_organizacion(self, queryset, name, value):
         # Organised by it or supported by it: both are "events of this organisation".
         return queryset.filter(
-            Q(organizador=value) | Q(colaboraciones__organizacion=value)
-        ).distinct()
+            Q(organizador=value) | existe(queryset.model, "colaboraciones__organizacion", value)
+        )
 
     def por_cuando(self, queryset, name, value):
         ahora = timezone.now()
@@ -91,12 +96,11 @@ class EventoGestionFilter(EventoFilter):
     country choices are built from one query of the directory.
     """
 
-    pais = django_filters.ChoiceFilter(
+    pais = FiltroDeOpcionEnRelacion(
         field_name="consulados__pais",
         choices=[],
         label=_("País"),
         empty_label=_("Todos"),
-        distinct=True,
     )
 
     def _opciones_del_directorio(self, formulario):

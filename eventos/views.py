@@ -11,6 +11,7 @@ from . import estructurados
 from .calendario import calendario
 from .filters import EventoFilter
 from .models import Evento
+from .selectores import repartir_por_sesion
 
 
 class EventoListView(ListaFiltradaView):
@@ -31,6 +32,11 @@ class EventoDetailView(DetailView):
 
     def get_queryset(self):
         return self.get_base_queryset().con_detalle()
+
+    def get_object(self, queryset=None):
+        evento = super().get_object(queryset)
+        repartir_por_sesion(evento)
+        return evento
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -2,9 +2,11 @@
 
 import django_filters
 from django import forms
+from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django_filters.constants import EMPTY_VALUES
 
 
 def es_invalido(filtro):
@@ -29,21 +31,74 @@ def resultado(filtro):
     return filtro.queryset.none() if es_invalido(filtro) else filtro.qs
 
 
-class FiltroPorSlug(django_filters.ModelChoiceFilter):
+def _enlace(modelo, nombre):
+    """Return (link model, its column naming the outer row, its column naming the other
+    side or None) for a to-many relation of `modelo`; None when `nombre` is not to-many."""
+    campo = modelo._meta.get_field(nombre)
+    if campo.many_to_many and not campo.auto_created:
+        return campo.remote_field.through, campo.m2m_field_name(), campo.m2m_reverse_field_name()
+    if campo.one_to_many:
+        return campo.related_model, campo.field.name, None
+    return None
+
+
+def existe(modelo, ruta, valor):
+    """Return EXISTS(a link row of the to-many path `ruta` of `modelo` matches `valor`).
+
+    `ruta` is a lookup such as "temas__in" or "consulados__region__exact". The subquery
+    reads the link table alone (its unique index on both columns), so the outer rows need
+    no join and no DISTINCT over whole rows.
+    """
+    nombre, _sep, resto = ruta.partition("__")
+    intermedia, propio, otro = _enlace(modelo, nombre)
+    consulta = "__".join(filter(None, (otro, resto)))
+    return Exists(intermedia._base_manager.filter(**{propio: OuterRef("pk"), consulta: valor}))
+
+
+def es_a_muchos(modelo, ruta):
+    """Say whether the first step of `ruta` is a to-many relation of `modelo`."""
+    return _enlace(modelo, ruta.split("__")[0]) is not None
+
+
+class FiltroEnRelacion:
+    """Mixin for a filter on a to-many path: EXISTS instead of a join and DISTINCT."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs["distinct"] = False
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        if value in EMPTY_VALUES or not es_a_muchos(qs.model, self.field_name):
+            return super().filter(qs, value)
+        return qs.filter(existe(qs.model, f"{self.field_name}__{self.lookup_expr}", value))
+
+
+class FiltroPorSlug(FiltroEnRelacion, django_filters.ModelChoiceFilter):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("to_field_name", "slug")
         kwargs.setdefault("empty_label", _("Todas"))
         super().__init__(*args, **kwargs)
 
 
+class FiltroDeOpcionEnRelacion(FiltroEnRelacion, django_filters.ChoiceFilter):
+    """A choice on a to-many path (the region or country of a participating consulate)."""
+
+
 class FiltroPorSlugMultiple(django_filters.ModelMultipleChoiceFilter):
+    """Any of several directory entries, by slug in the URL; EXISTS on a to-many path."""
+
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("to_field_name", "slug")
+        kwargs["distinct"] = False
         super().__init__(*args, **kwargs)
 
-    def get_filter_predicate(self, v):
-        # Filter by the object itself: the slug only identifies it in the URL.
-        return {self.field_name: v}
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        # Filter by the objects themselves: the slug only identifies them in the URL.
+        if es_a_muchos(qs.model, self.field_name):
+            return qs.filter(existe(qs.model, f"{self.field_name}__in", list(value)))
+        return qs.filter(**{f"{self.field_name}__in": list(value)})
 
 
 class FiltroDeFecha(django_filters.DateFilter):

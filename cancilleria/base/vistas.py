@@ -3,8 +3,12 @@
 import datetime
 
 from django.conf import settings
-from django.db.models import Model
+from django.core.paginator import InvalidPage, Paginator
+from django.db.models import Model, QuerySet
+from django.http import Http404
 from django.utils import formats
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
 from django_filters.views import FilterView
 
 from .filtros import es_invalido
@@ -29,6 +33,57 @@ def consulta_editada(request, *, sin=(), con=None):
     return consulta
 
 
+# Pages a list offers. OFFSET walks every row before the page, so a page deep in 100k
+# rows costs as much as reading them; past this the archive is reached by narrowing
+# (year, dates, topic) and every item is in the sitemap. Counting stops here too.
+PAGINAS_MAXIMAS = 100
+
+
+class PaginadorAcotado(Paginator):
+    """Django's paginator over at most PAGINAS_MAXIMAS pages.
+
+    It counts at most one row past the last page (`COUNT(*)` over a `LIMIT`, on the
+    list's own narrow query), so counting and the deepest page stay bounded whatever the
+    table holds; `acotado` says the count stopped there ("more than …").
+    """
+
+    @cached_property
+    def tope(self):
+        return self.per_page * PAGINAS_MAXIMAS
+
+    @cached_property
+    def _contados(self):
+        if isinstance(self.object_list, QuerySet):
+            # No order, no annotations (a search's rank): only which rows, and few of them.
+            return self.object_list.order_by().values("pk")[: self.tope + 1].count()
+        return len(self.object_list)
+
+    @cached_property
+    def count(self):
+        return min(self._contados, self.tope)
+
+    @cached_property
+    def acotado(self):
+        return self._contados > self.tope
+
+
+def paginar(request, queryset, por_pagina=None):
+    """Return the context of one page of `queryset` (`page` in the URL), as ListView's.
+
+    A page number that is not one, or past the last page, is a 404.
+    """
+    paginador = PaginadorAcotado(queryset, por_pagina or settings.PAGINATE_BY)
+    try:
+        pagina = paginador.page(request.GET.get("page") or 1)
+    except InvalidPage as error:
+        raise Http404(_("Página no encontrada.")) from error
+    return {
+        "paginator": paginador,
+        "page_obj": pagina,
+        "is_paginated": pagina.has_other_pages(),
+    }
+
+
 class ListaFiltradaView(FilterView):
     """django-filter's strict `FilterView` with Django's pagination, plus the filter chips.
 
@@ -38,6 +93,7 @@ class ListaFiltradaView(FilterView):
     """
 
     paginate_by = settings.PAGINATE_BY
+    paginator_class = PaginadorAcotado
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -65,10 +121,12 @@ class ListaFiltradaView(FilterView):
     def _texto(self, campo, valor):
         if isinstance(valor, datetime.date):
             return formats.date_format(valor, "SHORT_DATE_FORMAT")
+        if isinstance(valor, Model):
+            # Already read by the field's one validating query: reading its choices
+            # would read the whole directory table again, once per chip.
+            return str(valor)
         opciones = dict(getattr(campo, "choices", []) or [])
-        if not isinstance(valor, Model) and valor in opciones:
-            return str(opciones[valor])
-        return str(valor)
+        return str(opciones.get(valor, valor))
 
     def _url_sin(self, nombre, valor):
         actuales = self.request.GET.getlist(nombre)

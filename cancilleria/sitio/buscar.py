@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView
 
 from cancilleria.base.busqueda import hay_consulta, idioma_de, marcado_seguro, validar_consulta
+from cancilleria.base.vistas import PAGINAS_MAXIMAS
 from comunicados.models import Comunicado
 from eventos.models import Evento
 
@@ -61,7 +62,7 @@ class BuscarView(ListView):
     def get_queryset(self):
         self.form = BuscarForm(self.request.GET or None)
         self.texto = self.tipo = None
-        self.cuentas = {}
+        self.cuentas, self.acotado = {}, False
         if not self.form.is_bound or not self.form.is_valid():
             return []
         texto, tipo = self.form.cleaned_data["q"], self.form.cleaned_data["tipo"]
@@ -72,7 +73,13 @@ class BuscarView(ListView):
             "comunicados": Comunicado.objects.publicados().buscar(texto, self.idioma),
             "eventos": Evento.objects.publicados().buscar(texto, self.idioma),
         }
-        self.cuentas = {nombre: qs.count() for nombre, qs in conjuntos.items()}
+        # Counted up to the last page offered, as the lists are: a bounded count.
+        tope = self.paginate_by * PAGINAS_MAXIMAS
+        contados = {
+            n: qs.order_by().values("pk")[: tope + 1].count() for n, qs in conjuntos.items()
+        }
+        self.acotado = any(n > tope for n in contados.values())
+        self.cuentas = {nombre: min(n, tope) for nombre, n in contados.items()}
         self.elegidos = [tipo] if tipo else list(conjuntos)
         filas = _filas(conjuntos[self.elegidos[0]], self.elegidos[0])
         for nombre in self.elegidos[1:]:
@@ -81,6 +88,7 @@ class BuscarView(ListView):
 
     def get_paginator(self, queryset, per_page, **kwargs):
         total = sum(self.cuentas[nombre] for nombre in self.elegidos) if self.texto else 0
+        total = min(total, self.paginate_by * PAGINAS_MAXIMAS)
         return PaginadorConTotal(queryset, per_page, total=total, **kwargs)
 
     def get_context_data(self, **kwargs):
@@ -90,6 +98,7 @@ class BuscarView(ListView):
             return context
         context.update(
             busqueda_hecha=True,
+            acotado=self.acotado,
             texto=self.texto,
             tipo=self.tipo,
             total=context["paginator"].count,

@@ -14,10 +14,17 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, TemplateView
 
+from cancilleria.base.filtros import existe
+from cancilleria.base.vistas import paginar
 from cancilleria.directorio import estructurados
 from cancilleria.directorio.models import Cargo, Consulado, Organizacion, Persona, Tema
 from comunicados.models import Comunicado
+from comunicados.selectores import COLUMNAS_ANCHAS as COLUMNAS_COMUNICADO
 from eventos.models import Evento
+from eventos.selectores import COLUMNAS_ANCHAS as COLUMNAS_EVENTO
+
+# Items per section of a directory page; the full, paginated lists are one link away.
+POR_SECCION = 12
 
 
 class InicioView(TemplateView):
@@ -25,17 +32,12 @@ class InicioView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        publicados = Comunicado.objects.para_tarjetas()
-        destacado = publicados.filter(destacado=True).order_by("-fecha_publicacion", "-pk").first()
+        # Both read the newest rows through the published-date indexes and stop.
+        destacado = Comunicado.objects.destacado()
         context["destacado"] = destacado
-        if destacado:
-            publicados = publicados.exclude(pk=destacado.pk)
-        context["comunicados"] = publicados.order_by("-fecha_publicacion", "-pk")[:6]
+        context["comunicados"] = Comunicado.objects.recientes(6, excepto=destacado)
         context["proximos_eventos"] = (
-            Evento.objects.publicados()
-            .proximos()
-            .select_related("organizador")
-            .order_by("inicio", "pk")[:4]
+            Evento.objects.para_tarjetas().proximos().order_by("inicio", "pk")[:4]
         )
         context["temas_destacados"] = Tema.objects.filter(destacado=True)[:8]
         return context
@@ -48,13 +50,17 @@ class TemaDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["comunicados"] = self.object.comunicados.para_tarjetas().order_by(
-            "-fecha_publicacion", "-pk"
-        )[:12]
+        # The newest few; the paginated lists, filtered by the topic, hold the rest.
+        tema = self.object
+        context["comunicados"] = (
+            Comunicado.objects.para_tarjetas()
+            .filter(existe(Comunicado, "temas__exact", tema))
+            .order_by("-fecha_publicacion", "-pk")[:POR_SECCION]
+        )
         context["eventos"] = (
-            self.object.eventos.publicados()
-            .select_related("organizador")
-            .order_by("-inicio", "-pk")[:12]
+            Evento.objects.para_tarjetas()
+            .filter(existe(Evento, "temas__exact", tema))
+            .order_by("-inicio", "-pk")[:POR_SECCION]
         )
         return context
 
@@ -75,20 +81,17 @@ class OrganizacionDetailView(DetailView):
         context["datos_estructurados"] = estructurados.organizacion(
             org, self.request.build_absolute_uri(org.get_absolute_url())
         )
-        context["eventos_organizados"] = (
-            org.eventos_organizados.publicados()
-            .select_related("organizador")
-            .order_by("-inicio", "-pk")[:12]
+        # The newest few of each; the paginated lists, filtered by it, hold the rest.
+        eventos = Evento.objects.para_tarjetas().order_by("-inicio", "-pk")
+        context["eventos_organizados"] = eventos.filter(organizador=org)[:POR_SECCION]
+        context["eventos_colaborados"] = eventos.filter(
+            existe(Evento, "colaboraciones__organizacion", org)
+        )[:POR_SECCION]
+        context["comunicados"] = (
+            Comunicado.objects.para_tarjetas()
+            .filter(existe(Comunicado, "organizaciones__exact", org))
+            .order_by("-fecha_publicacion", "-pk")[:POR_SECCION]
         )
-        context["eventos_colaborados"] = (
-            org.eventos_colaborados.publicados()
-            .select_related("organizador")
-            .distinct()
-            .order_by("-inicio", "-pk")[:12]
-        )
-        context["comunicados"] = org.comunicados.para_tarjetas().order_by(
-            "-fecha_publicacion", "-pk"
-        )[:12]
         return context
 
 
@@ -113,15 +116,25 @@ class PersonaDetailView(DetailView):
             self.request.build_absolute_uri(persona.get_absolute_url()),
             cargos=persona.cargos.all(),
         )
-        context["participaciones"] = (
-            persona.participaciones.filter(evento__in=Evento.objects.publicados())
-            .select_related("evento", "cargo", "sesion")
-            .order_by("-evento__inicio", "-evento_id", "orden", "pk")
+        # Paginated: a speaker at hundreds of events made a page of 1.5 MB.
+        context.update(
+            paginar(
+                self.request,
+                persona.participaciones.filter(evento__in=Evento.objects.publicados())
+                .select_related("evento", "cargo", "sesion")
+                .defer(*(f"evento__{c}" for c in COLUMNAS_EVENTO))
+                .order_by("-evento__inicio", "-evento_id", "orden", "pk"),
+            )
         )
+        context["participaciones"] = context["page_obj"].object_list
+        # The newest quotes; the release list filtered by the person holds every one.
         context["citas"] = (
             persona.citas.filter(comunicado__in=Comunicado.objects.publicados())
             .select_related("comunicado", "cargo")
-            .order_by("-comunicado__fecha_publicacion", "-comunicado_id", "orden", "pk")
+            .defer(*(f"comunicado__{c}" for c in COLUMNAS_COMUNICADO))
+            .order_by("-comunicado__fecha_publicacion", "-comunicado_id", "orden", "pk")[
+                :POR_SECCION
+            ]
         )
         return context
 
@@ -133,11 +146,16 @@ class ConsuladoDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["eventos"] = (
-            self.object.eventos.publicados()
-            .select_related("organizador")
-            .order_by("-inicio", "-pk")
+        # Paginated: an office in thousands of events made a page of 891 KB.
+        context.update(
+            paginar(
+                self.request,
+                Evento.objects.para_tarjetas()
+                .filter(existe(Evento, "consulados__exact", self.object))
+                .order_by("-inicio", "-pk"),
+            )
         )
+        context["eventos"] = context["page_obj"].object_list
         return context
 
 

@@ -14,7 +14,7 @@ from django.utils.translation import pgettext_lazy
 from cancilleria.base.busqueda import Buscable, BuscableQuerySet, ConfiguracionBusqueda
 from cancilleria.base.html import CampoTextoEnriquecido, sanear_campos
 from cancilleria.base.imagenes import CampoImagen, variante, variantes
-from cancilleria.base.models import Publicable, PublicableQuerySet
+from cancilleria.base.models import Estado, Publicable, PublicableQuerySet
 
 from ..adjuntos import CARPETA as CARPETA_ADJUNTOS
 from ..adjuntos import TIPOS as TIPOS_ADJUNTO
@@ -144,6 +144,24 @@ class Comunicado(Publicable, Buscable):
             ),
             models.Index(fields=["tipo", "ambito"], name="comunicado_tipo_ambito_idx"),
             models.Index(fields=["anio"], name="comunicado_anio_idx"),
+            # What the public reads, newest first: lists, home, feeds, sitemap pages.
+            models.Index(
+                fields=["-fecha_publicacion", "-id"],
+                condition=Q(estado=Estado.PUBLICADO),
+                name="comunicado_publico_fecha_idx",
+            ),
+            # The home page's featured release: a handful of rows, not a table scan.
+            models.Index(
+                fields=["-fecha_publicacion", "-id"],
+                condition=Q(estado=Estado.PUBLICADO, destacado=True),
+                name="comunicado_destacado_idx",
+            ),
+            # MAX(actualizado) for the sitemap index: the first entry, read backwards.
+            models.Index(
+                fields=["-actualizado"],
+                condition=Q(estado=Estado.PUBLICADO),
+                name="comunicado_publico_act_idx",
+            ),
         ]
         constraints = [
             *Publicable.Meta.constraints,

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cancilleria.base.busqueda import Buscable, BuscableQuerySet, ConfiguracionBusqueda
 from cancilleria.base.html import CampoTextoEnriquecido, sanear_campos
-from cancilleria.base.models import Publicable, PublicableQuerySet
+from cancilleria.base.models import Estado, Publicable, PublicableQuerySet
 from cancilleria.directorio.regiones import agrupar_por_region
 
 from ..selectores import SelectoresEvento
@@ -120,6 +120,18 @@ class Evento(Publicable, Buscable):
             models.Index(fields=["estado", "fecha_publicacion"], name="evento_estado_fecha_idx"),
             models.Index(fields=["inicio"], name="evento_inicio_idx"),
             models.Index(fields=["tipo", "modalidad"], name="evento_tipo_modalidad_idx"),
+            # What the public reads, by start date (lists, directory pages, sitemap pages).
+            models.Index(
+                fields=["-inicio", "-id"],
+                condition=Q(estado=Estado.PUBLICADO),
+                name="evento_publico_inicio_idx",
+            ),
+            # MAX(actualizado) for the sitemap index.
+            models.Index(
+                fields=["-actualizado"],
+                condition=Q(estado=Estado.PUBLICADO),
+                name="evento_publico_act_idx",
+            ),
         ]
         constraints = [
             *Publicable.Meta.constraints,

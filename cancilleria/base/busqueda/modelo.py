@@ -11,10 +11,14 @@ Python only keeps the columns right: `save()` for the row's own fields, signals
 from dataclasses import dataclass, field
 
 from django.db import connections, models
+from django.db.models import Case, FloatField, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from . import postgres, sqlite
 from .texto import IDIOMAS, hay_consulta, idioma_de, texto_plano
+
+# How many of the newest matches a search scores (see BuscableQuerySet.buscar).
+CANDIDATOS = 300
 
 
 @dataclass(frozen=True)
@@ -109,7 +113,20 @@ class BuscableQuerySet(models.QuerySet):
         """
         if not hay_consulta(texto):
             return self
-        return motor(self).buscar(self, texto, idioma_de(idioma))
+        backend, idioma = motor(self), idioma_de(idioma)
+        coinciden = backend.filtrar(self, texto, idioma)
+        # Scoring reads each match's whole document: a common word matches thousands
+        # (16k rows, 617 ms at 100k releases). Only the newest CANDIDATOS matches are
+        # scored; the others keep score 0 and follow, newest first. Every match stays
+        # in the result, so counts and the other orders are unchanged.
+        candidatos = coinciden.order_by("-fecha_publicacion", "-pk").values("pk")[:CANDIDATOS]
+        return coinciden.annotate(
+            relevancia=Case(
+                When(pk__in=candidatos, then=backend.puntuacion(self, texto, idioma)),
+                default=Value(0.0),
+                output_field=FloatField(),
+            )
+        )
 
     def buscar_en_admin(self, texto):
         """Return the rows matching the text in either language (press office search)."""

@@ -46,9 +46,12 @@ def coincide(queryset, texto, idioma):
     return queryset.filter(SearchVectorExact(DocumentoGuardado(idioma), consulta(texto, idioma)))
 
 
-def buscar(queryset, texto, idioma):
-    rango = SearchRank(DocumentoGuardado(idioma), consulta(texto, idioma))
-    return coincide(queryset, texto, idioma).annotate(relevancia=rango)
+def filtrar(queryset, texto, idioma):
+    return coincide(queryset, texto, idioma)
+
+
+def puntuacion(queryset, texto, idioma):
+    return SearchRank(DocumentoGuardado(idioma), consulta(texto, idioma))
 
 
 def buscar_en_idiomas(queryset, texto):

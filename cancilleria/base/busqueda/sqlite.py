@@ -98,21 +98,24 @@ def _filtrar(queryset, idioma, expresion):
     return RawSQL(f'SELECT rowid FROM "{tabla}" WHERE "{tabla}" MATCH %s', [expresion])
 
 
-def buscar(queryset, texto, idioma):
+def filtrar(queryset, texto, idioma):
     expresion = expresion_fts(texto, idioma)
     if not expresion:
         return queryset.none()
+    return queryset.filter(pk__in=_filtrar(queryset, idioma, expresion))
+
+
+def puntuacion(queryset, texto, idioma):
     # Higher is better on both databases (bm25() itself is lower for better matches).
     marcadas = ", ".join(
         f"highlight({{fts}}, {columna}, '{ACIERTO}', '')" for columna in range(len(PESOS))
     )
-    rango = SubconsultaFts(
+    return SubconsultaFts(
         f"cancilleria_relevancia(bm25({{fts}}, {', '.join(map(str, PESOS))}), {marcadas})",
         _tabla_fts(queryset, idioma),
-        expresion,
+        expresion_fts(texto, idioma),
         FloatField(),
     )
-    return queryset.filter(pk__in=_filtrar(queryset, idioma, expresion)).annotate(relevancia=rango)
 
 
 def buscar_en_idiomas(queryset, texto):

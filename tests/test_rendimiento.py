@@ -1,0 +1,230 @@
+"""Queries that do not grow: query counts, page sizes and bounded work (issue 10, item 1).
+
+Times are the benchmark's job (make bench); these tests guard the structure that keeps
+them flat: a fixed number of queries whatever the data or the filters, pages of bounded
+size, and list cards that never read bodies or search text.
+"""
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from comunicados.models import Comunicado
+from eventos.models import Evento
+from tests.consultas import contar_consultas, presupuesto_constante, sin_cache_publico
+from tests.factories import (
+    CargoFactory,
+    CitaFactory,
+    ComunicadoFactory,
+    ConsuladoFactory,
+    EventoFactory,
+    OrganizacionFactory,
+    ParticipacionFactory,
+    PersonaFactory,
+    TemaFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+# The issue's budget for every public page and the staff page.
+CONSULTAS_MAXIMAS = 12
+HTML_MAXIMO = 150 * 1024
+# Columns a list card never shows: reading them made each row ~4 KB at 100k releases.
+COLUMNAS_ANCHAS = ("cuerpo", "busqueda_es", "busqueda_en", "relacionados")
+
+
+@pytest.fixture
+def personal(client, django_user_model):
+    usuario = django_user_model.objects.create_user("personal", password="x", is_staff=True)
+    usuario.user_permissions.add(Permission.objects.get(codename="ver_participacion_consular"))
+    client.force_login(usuario)
+    return client
+
+
+def _con_valores(url, nombre, valores):
+    return url + "?" + "&".join(f"{nombre}={v}" for v in valores)
+
+
+# --- Multi-value filters: the same count for 1 value as for 4 ------------------------------
+
+
+def test_filtro_de_temas_mismas_consultas_con_uno_y_con_tres(client):
+    """Choosing 3 topics costs the release list no more queries than choosing 1."""
+    temas = [TemaFactory() for _ in range(3)]
+    for tema in temas:
+        ComunicadoFactory().temas.add(tema)
+    url = reverse("comunicados:lista")
+    uno = contar_consultas(client, _con_valores(url, "tema", [temas[0].slug]))
+    tres = contar_consultas(client, _con_valores(url, "tema", [t.slug for t in temas]))
+    assert uno == tres <= CONSULTAS_MAXIMAS
+
+
+def test_filtro_de_consulados_mismas_consultas_con_uno_y_con_cuatro(client):
+    """Choosing 4 consulates costs the event list no more queries than choosing 1."""
+    consulados = [ConsuladoFactory() for _ in range(4)]
+    for consulado in consulados:
+        EventoFactory().consulados.add(consulado)
+    url = reverse("eventos:lista")
+    uno = contar_consultas(client, _con_valores(url, "consulado", [consulados[0].slug]))
+    cuatro = contar_consultas(client, _con_valores(url, "consulado", [c.slug for c in consulados]))
+    assert uno == cuatro <= CONSULTAS_MAXIMAS
+
+
+def test_pagina_de_personal_mismas_consultas_con_uno_y_con_cuatro_consulados(personal):
+    """The staff page costs the same with 1 consulate selected as with 4, within budget."""
+    consulados = [ConsuladoFactory() for _ in range(4)]
+    for consulado in consulados:
+        EventoFactory().consulados.add(*consulados[: consulados.index(consulado) + 1])
+    url = reverse("gestion:consulados")
+    uno = contar_consultas(personal, _con_valores(url, "consulado", [consulados[0].slug]))
+    cuatro = contar_consultas(
+        personal, _con_valores(url, "consulado", [c.slug for c in consulados])
+    )
+    assert uno == cuatro <= CONSULTAS_MAXIMAS
+
+
+def test_chips_nombran_cada_valor_elegido(client):
+    """Each chosen topic still gets its chip, with its name, from the one query."""
+    temas = [TemaFactory(nombre=f"Asunto {i}") for i in range(3)]
+    url = _con_valores(reverse("comunicados:lista"), "tema", [t.slug for t in temas])
+    chips = client.get(url).context["filtros_activos"]
+    assert [valor for _etiqueta, valor, _url in chips] == ["Asunto 0", "Asunto 1", "Asunto 2"]
+
+
+# --- Lists: the same queries with 3 and 30 items, and narrow rows --------------------------
+
+
+def _poblar_comunicados(n, tema, organizacion, persona):
+    for _ in range(n - Comunicado.objects.count()):
+        comunicado = ComunicadoFactory(destacado=True)
+        comunicado.temas.add(tema, TemaFactory())
+        comunicado.organizaciones.add(organizacion)
+        comunicado.personas.add(persona)
+
+
+def test_listas_y_buscador_no_crecen_con_los_datos(client):
+    """Lists, their filters, search, home, feeds and the sitemap: same queries at 3 and 30."""
+    tema, organizacion, persona = TemaFactory(), OrganizacionFactory(), PersonaFactory()
+    lista = reverse("comunicados:lista")
+    urls = [
+        reverse("sitio:inicio"),
+        lista,
+        f"{lista}?tema={tema.slug}",
+        f"{lista}?organizacion={organizacion.slug}&persona={persona.slug}",
+        f"{lista}?q=comunicado",
+        f"{lista}?q=comunicado&orden=relevancia",
+        f"{lista}?orden=antiguos&tipo=nota_de_prensa",
+        reverse("sitio:buscar") + "?q=comunicado",
+        reverse("comunicados:feed_rss"),
+        reverse("sitemap"),
+        "/sitemap-comunicados.xml",
+    ]
+
+    def preparar(n):
+        _poblar_comunicados(n, tema, organizacion, persona)
+        return urls
+
+    cuentas = presupuesto_constante(client, preparar)
+    assert max(cuentas) <= CONSULTAS_MAXIMAS, dict(zip(urls, cuentas, strict=True))
+
+
+def test_tarjetas_no_leen_cuerpos_ni_texto_de_busqueda(client):
+    """The list's queries never select the bodies or the stored search text."""
+    ComunicadoFactory().temas.add(TemaFactory(slug="tema-ancho"))
+    with sin_cache_publico(client) as cliente, CaptureQueriesContext(connection) as consultas:
+        cliente.get(reverse("comunicados:lista") + "?tema=tema-ancho")
+    tabla = Comunicado._meta.db_table
+    for consulta in consultas.captured_queries:
+        sql = consulta["sql"]
+        if sql.lstrip().upper().startswith("SELECT") and f'FROM "{tabla}"' in sql:
+            for columna in COLUMNAS_ANCHAS:
+                assert f'"{tabla}"."{columna}' not in sql, (columna, sql)
+
+
+def test_filtros_de_muchos_a_muchos_sin_distinct(client):
+    """Topic and consulate filters are EXISTS subqueries, never DISTINCT over whole rows."""
+    tema, consulado = TemaFactory(), ConsuladoFactory()
+    for url in (
+        reverse("comunicados:lista") + f"?tema={tema.slug}",
+        reverse("eventos:lista") + f"?consulado={consulado.slug}&region=europa",
+    ):
+        with sin_cache_publico(client) as cliente, CaptureQueriesContext(connection) as consultas:
+            cliente.get(url)
+        sqls = " ".join(c["sql"].upper() for c in consultas.captured_queries)
+        assert "DISTINCT" not in sqls, url
+        assert "EXISTS" in sqls, url
+
+
+# --- Directory pages: paginated, bounded HTML ----------------------------------------------
+
+
+def test_pagina_de_consulado_con_300_eventos_cabe_en_el_presupuesto(client):
+    """A consulate with 300 events: a bounded, paginated page within the query budget."""
+    consulado = ConsuladoFactory()
+    organizador = OrganizacionFactory()
+    eventos = Evento.objects.bulk_create(
+        EventoFactory.build(organizador=organizador, lugar="Lima " * 20) for _ in range(300)
+    )
+    consulado.participaciones.bulk_create(
+        consulado.participaciones.model(evento=e, consulado=consulado) for e in eventos
+    )
+    url = consulado.get_absolute_url()
+    assert contar_consultas(client, url) <= CONSULTAS_MAXIMAS
+    respuesta = client.get(url)
+    assert len(respuesta.content) <= HTML_MAXIMO
+    assert "300" in respuesta.content.decode()
+    assert client.get(url + "?page=2").status_code == 200
+
+
+def test_pagina_de_persona_con_300_participaciones_cabe_en_el_presupuesto(client):
+    """A person with 300 participations and 300 quotes: bounded HTML and queries."""
+    cargo = CargoFactory()
+    for _ in range(300):
+        ParticipacionFactory(persona=cargo.persona, cargo=cargo)
+        CitaFactory(persona=cargo.persona, cargo=cargo, texto="Una cita larga. " * 20)
+    url = cargo.persona.get_absolute_url()
+    assert contar_consultas(client, url) <= CONSULTAS_MAXIMAS
+    assert len(client.get(url).content) <= HTML_MAXIMO
+
+
+def test_paginas_de_directorio_no_crecen(client):
+    """Topic, organisation, person and consulate pages: same queries at 3 and 30 items."""
+    tema, organizacion, consulado = TemaFactory(), OrganizacionFactory(), ConsuladoFactory()
+    cargo = CargoFactory(organizacion=organizacion)
+    urls = [
+        tema.get_absolute_url(),
+        organizacion.get_absolute_url(),
+        cargo.persona.get_absolute_url(),
+        consulado.get_absolute_url(),
+    ]
+
+    def preparar(n):
+        for _ in range(n - Evento.objects.count()):
+            evento = EventoFactory(organizador=organizacion)
+            evento.temas.add(tema)
+            evento.consulados.add(consulado)
+            evento.colaboraciones.create(organizacion=organizacion, rol="auspicio")
+            ParticipacionFactory(evento=evento, persona=cargo.persona, cargo=cargo)
+            comunicado = ComunicadoFactory()
+            comunicado.temas.add(tema)
+            comunicado.organizaciones.add(organizacion)
+            CitaFactory(comunicado=comunicado, persona=cargo.persona, cargo=cargo)
+        return urls
+
+    cuentas = presupuesto_constante(client, preparar)
+    assert max(cuentas) <= CONSULTAS_MAXIMAS, dict(zip(urls, cuentas, strict=True))
+
+
+def test_detalle_de_la_semilla_cabe_en_el_presupuesto(client):
+    """The seed release and its event (programme, 39 consulates): within the budget."""
+    from django.core.management import call_command
+
+    from cancilleria.sitio.demo.semilla import SLUG_COMUNICADO
+
+    call_command("cargar_demo", "--solo-semilla", verbosity=0)
+    comunicado = Comunicado.objects.get(slug=SLUG_COMUNICADO)
+    for url in (comunicado.get_absolute_url(), comunicado.evento.get_absolute_url()):
+        assert contar_consultas(client, url) <= CONSULTAS_MAXIMAS, url
+        assert len(client.get(url).content) <= HTML_MAXIMO, url

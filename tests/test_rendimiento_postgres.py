@@ -1,0 +1,115 @@
+"""EXPLAIN on PostgreSQL: the public pages reach releases and events through indexes.
+
+Test tables are tiny, so the planner would rightly scan them whole; with sequential
+scans switched off it still scans a table whole only when no index can answer. So a
+"Seq Scan" on the release or event table here means a missing or unusable index, as it
+would at 100k rows.
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from comunicados.models import Comunicado
+from eventos.models import Evento
+from tests.consultas import sin_cache_publico
+from tests.factories import ComunicadoFactory, ConsuladoFactory, EventoFactory, TemaFactory
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="Query plans and partial indexes are PostgreSQL's; SQLite plans differently.",
+    ),
+]
+
+TABLAS = (Comunicado._meta.db_table, Evento._meta.db_table)
+
+
+def _planes(client, url, *, apagados=("seqscan",)):
+    """Return {sql: plan} of every query of the page that reads a release or event table.
+
+    `apagados` names the plan kinds switched off (enable_<kind> = off) while explaining.
+    """
+    with sin_cache_publico(client) as cliente:
+        cliente.get(url)
+        with CaptureQueriesContext(connection) as consultas:
+            assert cliente.get(url).status_code == 200
+    planes = {}
+    with connection.cursor() as cursor:
+        for tipo in apagados:
+            cursor.execute(f"SET LOCAL enable_{tipo} = off")
+        for consulta in consultas.captured_queries:
+            sql = consulta["sql"]
+            if sql.lstrip().upper().startswith("SELECT") and any(t in sql for t in TABLAS):
+                cursor.execute(f"EXPLAIN {sql}")
+                planes[sql] = "\n".join(fila[0] for fila in cursor.fetchall())
+    return planes
+
+
+def _sin_recorrido_completo(planes):
+    for sql, plan in planes.items():
+        for tabla in TABLAS:
+            assert f"Seq Scan on {tabla}" not in plan, f"{sql}\n{plan}"
+
+
+@pytest.fixture
+def datos():
+    tema = TemaFactory(slug="trata-de-personas")
+    consulado = ConsuladoFactory(slug="francia")
+    for i in range(20):
+        comunicado = ComunicadoFactory(destacado=i == 3)
+        comunicado.temas.add(tema)
+        EventoFactory().consulados.add(consulado)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    return tema
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        reverse("comunicados:lista"),
+        reverse("comunicados:lista") + "?tema=trata-de-personas",
+        reverse("comunicados:lista") + "?page=2",
+        reverse("eventos:lista") + "?consulado=francia",
+        reverse("sitio:inicio"),
+        reverse("sitemap"),
+        "/sitemap-comunicados.xml",
+        "/temas/trata-de-personas/",
+        "/consulados/francia/",
+    ],
+)
+def test_paginas_publicas_usan_indices(client, datos, url):
+    """Lists, the topic list, home, the sitemap and directory pages never scan a table."""
+    planes = _planes(client, url)
+    assert planes
+    _sin_recorrido_completo(planes)
+
+
+def test_lista_lee_en_orden_del_indice_de_publicados(client, datos):
+    """The release list walks the partial index of published releases, newest first.
+
+    On so few rows a bitmap scan and a sort cost the same; at scale LIMIT 12 makes the
+    ordered index walk the cheapest by far, so those are switched off to see it chosen.
+    """
+    planes = _planes(
+        client, reverse("comunicados:lista"), apagados=("seqscan", "bitmapscan", "sort")
+    )
+    assert any("comunicado_publico_fecha_idx" in plan for plan in planes.values()), planes
+
+
+def test_destacado_usa_su_indice_parcial(client, datos):
+    """The home page's featured release comes from the partial index on `destacado`."""
+    planes = _planes(client, reverse("sitio:inicio"), apagados=("seqscan", "bitmapscan"))
+    destacado = [p for sql, p in planes.items() if '"destacado"' in sql and "LIMIT 1" in sql]
+    assert destacado and "comunicado_destacado_idx" in destacado[0], planes
+
+
+def test_indice_del_sitemap_usa_el_indice_de_actualizado(client, datos):
+    """MAX(actualizado) for the sitemap index reads one entry of its partial index."""
+    # As for the list: on so few rows a bitmap scan costs the same as one index entry.
+    planes = _planes(client, reverse("sitemap"), apagados=("seqscan", "bitmapscan"))
+    maximos = [p for sql, p in planes.items() if "MAX(" in sql.upper()]
+    assert maximos and all("_publico_act_idx" in p for p in maximos), planes
