@@ -107,9 +107,15 @@ def test_destacado_usa_su_indice_parcial(client, datos):
     assert destacado and "comunicado_destacado_idx" in destacado[0], planes
 
 
-def test_indice_del_sitemap_usa_el_indice_de_actualizado(client, datos):
-    """MAX(actualizado) for the sitemap index reads one entry of its partial index."""
-    # As for the list: on so few rows a bitmap scan costs the same as one index entry.
+def test_indice_del_sitemap_responde_con_un_indice(client, datos):
+    """MAX(actualizado) for the sitemap index is answered by an index, never a table scan.
+
+    Which index wins on 20 rows depends on statistics that ANALYZE updates outside the
+    test's transaction (pg_class), so other tests sway it: the partial
+    `_publico_act_idx` is the one at scale (make bench); here any index will do.
+    """
     planes = _planes(client, reverse("sitemap"), apagados=("seqscan", "bitmapscan"))
-    maximos = [p for sql, p in planes.items() if "MAX(" in sql.upper()]
-    assert maximos and all("_publico_act_idx" in p for p in maximos), planes
+    maximos = {sql: p for sql, p in planes.items() if "MAX(" in sql.upper()}
+    assert maximos, planes
+    _sin_recorrido_completo(maximos)
+    assert all("Index" in p for p in maximos.values()), maximos
