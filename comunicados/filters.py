@@ -4,7 +4,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cancilleria.base.busqueda import FiltroBusqueda, ordenar_por_relevancia
+from cancilleria.base.busqueda import FilterSetConBusqueda, FiltroBusqueda, ordenar_por_relevancia
 from cancilleria.base.filtros import FiltroDeFecha, FiltroPorSlug, FiltroPorSlugMultiple
 from cancilleria.directorio.models import Organizacion, Persona, Tema
 from eventos.models import Evento
@@ -12,7 +12,7 @@ from eventos.models import Evento
 from .models import Comunicado
 
 
-class ComunicadoFilter(django_filters.FilterSet):
+class ComunicadoFilter(FilterSetConBusqueda):
     q = FiltroBusqueda(campo_fecha="fecha_publicacion", label=_("Buscar"))
     tema = FiltroPorSlugMultiple(
         field_name="temas",

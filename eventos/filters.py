@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from cancilleria.base.busqueda import FiltroBusqueda
+from cancilleria.base.busqueda import FilterSetConBusqueda, FiltroBusqueda
 from cancilleria.base.filtros import (
     FiltroDeFecha,
     FiltroDeOpcionEnRelacion,
@@ -22,7 +22,7 @@ from cancilleria.directorio.regiones import Region, agrupar_por_region
 from .models import Evento, Modalidad
 
 
-class EventoFilter(django_filters.FilterSet):
+class EventoFilter(FilterSetConBusqueda):
     q = FiltroBusqueda(campo_fecha="inicio", label=_("Buscar"))
     consulado = FiltroPorSlugMultiple(
         field_name="consulados", queryset=Consulado.objects.all(), label=_("Consulados")

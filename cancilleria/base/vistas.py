@@ -11,6 +11,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django_filters.views import FilterView
 
+from .busqueda import CANDIDATOS, ordenado_por_relevancia
 from .filtros import es_invalido
 
 # Parameters that only shape the page, not the result: never shown as a chip.
@@ -63,8 +64,17 @@ class PaginadorAcotado(Paginator):
         return min(self._contados, self.tope)
 
     @cached_property
+    def solo_candidatos(self):
+        """Say whether a relevance order kept only the newest matches (acotar_a_candidatos)."""
+        return (
+            isinstance(self.object_list, QuerySet)
+            and ordenado_por_relevancia(self.object_list)
+            and self._contados >= CANDIDATOS
+        )
+
+    @cached_property
     def acotado(self):
-        return self._contados > self.tope
+        return self._contados > self.tope or self.solo_candidatos
 
 
 def paginar(request, queryset, por_pagina=None):
@@ -99,6 +109,9 @@ class ListaFiltradaView(FilterView):
         context = super().get_context_data(**kwargs)
         context["errores_filtro"] = self.filterset.errors if self.filterset.is_bound else {}
         context["consulta_sin_pagina"] = consulta_editada(self.request, sin=["page"]).urlencode()
+        context["consulta_por_fecha"] = consulta_editada(
+            self.request, sin=["page"], con={"orden": "recientes"}
+        ).urlencode()
         context["filtros_activos"] = self.filtros_activos()
         return context
 

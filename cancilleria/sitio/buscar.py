@@ -6,15 +6,19 @@ the directory's own modules never do.
 
 from django import forms
 from django.conf import settings
-from django.core.paginator import Paginator
-from django.db.models import F, Value
-from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView
 
-from cancilleria.base.busqueda import hay_consulta, idioma_de, marcado_seguro, validar_consulta
-from cancilleria.base.vistas import PAGINAS_MAXIMAS
+from cancilleria.base.busqueda import (
+    CANDIDATOS,
+    acotar_a_candidatos,
+    hay_consulta,
+    idioma_de,
+    marcado_seguro,
+    ordenar_por_relevancia,
+    validar_consulta,
+)
 from comunicados.models import Comunicado
 from eventos.models import Evento
 
@@ -28,33 +32,21 @@ class BuscarForm(forms.Form):
     tipo = forms.ChoiceField(label=_("Mostrar"), choices=[("", _("Todo")), *TIPOS], required=False)
 
 
-class PaginadorConTotal(Paginator):
-    """A paginator told its total: the per-type counts already add up to it."""
-
-    def __init__(self, object_list, per_page, *, total, **kwargs):
-        super().__init__(object_list, per_page, **kwargs)
-        self.total = total
-
-    @cached_property
-    def count(self):
-        return self.total
-
-
-def _filas(queryset, tipo):
-    # One shape for both models, so a UNION can rank and page them together.
-    return (
-        queryset.annotate(
-            tipo_resultado=Value(tipo),
-            fecha_orden=F("fecha_publicacion"),
-            puntuacion=F("relevancia"),
-        )
-        .values_list("tipo_resultado", "pk", "fecha_orden", "puntuacion")
-        .order_by()
-    )
+def _candidatos(queryset, tipo, campo_fecha):
+    """Return [(score, date, kind, pk)] of the newest matches, ranked (acotar_a_candidatos)."""
+    queryset = acotar_a_candidatos(ordenar_por_relevancia(queryset, campo_fecha))
+    return [
+        (puntuacion or 0.0, fecha, tipo, pk)
+        for pk, fecha, puntuacion in queryset.values_list("pk", campo_fecha, "relevancia")
+    ]
 
 
 class BuscarView(ListView):
-    """Both kinds ranked together in one UNION, paged by Django's own ListView."""
+    """Both kinds ranked together, paged by Django's own ListView.
+
+    Each kind gives its newest CANDIDATOS matches with their rank (one query each); they
+    are merged here, so the page costs the same whatever the archive holds.
+    """
 
     template_name = "sitio/buscar.html"
     paginate_by = settings.PAGINATE_BY
@@ -69,27 +61,25 @@ class BuscarView(ListView):
         if not hay_consulta(texto):
             return []
         self.texto, self.tipo, self.idioma = texto, tipo, idioma_de(get_language())
-        conjuntos = {
-            "comunicados": Comunicado.objects.publicados().buscar(texto, self.idioma),
-            "eventos": Evento.objects.publicados().buscar(texto, self.idioma),
+        filas = {
+            "comunicados": _candidatos(
+                Comunicado.objects.publicados().buscar(texto, self.idioma),
+                "comunicados",
+                "fecha_publicacion",
+            ),
+            "eventos": _candidatos(
+                Evento.objects.publicados().buscar(texto, self.idioma),
+                "eventos",
+                "fecha_publicacion",
+            ),
         }
-        # Counted up to the last page offered, as the lists are: a bounded count.
-        tope = self.paginate_by * PAGINAS_MAXIMAS
-        contados = {
-            n: qs.order_by().values("pk")[: tope + 1].count() for n, qs in conjuntos.items()
-        }
-        self.acotado = any(n > tope for n in contados.values())
-        self.cuentas = {nombre: min(n, tope) for nombre, n in contados.items()}
-        self.elegidos = [tipo] if tipo else list(conjuntos)
-        filas = _filas(conjuntos[self.elegidos[0]], self.elegidos[0])
-        for nombre in self.elegidos[1:]:
-            filas = filas.union(_filas(conjuntos[nombre], nombre), all=True)
-        return filas.order_by("-puntuacion", "-fecha_orden", "tipo_resultado", "-pk")
-
-    def get_paginator(self, queryset, per_page, **kwargs):
-        total = sum(self.cuentas[nombre] for nombre in self.elegidos) if self.texto else 0
-        total = min(total, self.paginate_by * PAGINAS_MAXIMAS)
-        return PaginadorConTotal(queryset, per_page, total=total, **kwargs)
+        self.acotado = any(len(lista) >= CANDIDATOS for lista in filas.values())
+        self.cuentas = {nombre: len(lista) for nombre, lista in filas.items()}
+        self.elegidos = [tipo] if tipo else list(filas)
+        elegidas = [fila for nombre in self.elegidos for fila in filas[nombre]]
+        # Best score first, then newest, then a stable tiebreak (as the lists order).
+        elegidas.sort(key=lambda f: (-f[0], -f[1].timestamp(), f[2], -f[3]))
+        return [(tipo, pk, fecha, puntuacion) for puntuacion, fecha, tipo, pk in elegidas]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

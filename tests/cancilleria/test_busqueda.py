@@ -179,8 +179,8 @@ def test_buscar_consultas_no_crecen_con_los_datos(client, db):
         assert client.get(url).context["cuentas"] == {"comunicados": n, "eventos": n}
         return url
 
-    # Two counts, one page of the union, the releases with their topics, the events.
-    assert presupuesto_constante(client, preparar) == 6
+    # The ranked candidates of each kind, the releases with their topics, the events.
+    assert presupuesto_constante(client, preparar) == 5
 
 
 # --- Admin -------------------------------------------------------------------------------
@@ -227,3 +227,51 @@ def test_admin_busca_el_directorio_sin_tildes(admin_cliente):
         reverse("admin:cancilleria_organizacion_changelist"), {"q": "organizacion trabajo"}
     )
     assert respuesta.context["cl"].result_count == 1
+
+
+@pytest.fixture
+def tres_candidatos(monkeypatch):
+    """Rank only the newest three matches, so a handful of rows shows the bound."""
+    from cancilleria.base import vistas
+    from cancilleria.base.busqueda import filtros
+    from cancilleria.sitio import buscar
+
+    for modulo in (filtros, vistas, buscar):
+        monkeypatch.setattr(modulo, "CANDIDATOS", 3)
+
+
+def test_la_relevancia_ordena_solo_las_coincidencias_mas_recientes(client, db, tres_candidatos):
+    """Ordered by relevance, a list keeps the newest matches, says so and links to all by date."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    ahora = timezone.now()
+    comunicados = [
+        ComunicadoFactory(
+            titulo=f"Trata de personas {i}", fecha_publicacion=ahora - timedelta(days=i)
+        )
+        for i in range(5)
+    ]
+    respuesta = client.get(reverse("comunicados:lista"), {"q": "trata"})
+    mostrados = {c.pk for c in respuesta.context["comunicados"]}
+    assert mostrados == {c.pk for c in comunicados[:3]}
+    html = respuesta.content.decode()
+    assert "Más de" in html and "entre los 3 resultados más recientes" in html
+    assert "orden=recientes" in html
+
+    por_fecha = client.get(reverse("comunicados:lista"), {"q": "trata", "orden": "recientes"})
+    assert [c.pk for c in por_fecha.context["comunicados"]] == [c.pk for c in comunicados]
+    assert "resultados más recientes" not in por_fecha.content.decode()
+
+
+def test_buscar_ordena_por_relevancia_las_coincidencias_mas_recientes(client, db, tres_candidatos):
+    """/buscar/ ranks the newest matches of each kind and says the count stopped there."""
+    for i in range(5):
+        ComunicadoFactory(titulo=f"Trata de personas {i}")
+    EventoFactory(nombre="Taller sobre trata")
+    respuesta = client.get(reverse("sitio:buscar"), {"q": "trata"})
+    assert respuesta.context["cuentas"] == {"comunicados": 3, "eventos": 1}
+    assert respuesta.context["acotado"] is True
+    assert len(respuesta.context["resultados"]) == 4
+    assert "Más de" in respuesta.content.decode()

@@ -9,8 +9,15 @@ Each app declares what it indexes on its model and creates its index in a migrat
 """
 
 from .admin import BusquedaSinAcentosAdmin
-from .filtros import FiltroBusqueda, ordenar_por_relevancia, validar_consulta
-from .modelo import Buscable, BuscableQuerySet, ConfiguracionBusqueda
+from .filtros import (
+    FilterSetConBusqueda,
+    FiltroBusqueda,
+    acotar_a_candidatos,
+    ordenado_por_relevancia,
+    ordenar_por_relevancia,
+    validar_consulta,
+)
+from .modelo import CANDIDATOS, Buscable, BuscableQuerySet, ConfiguracionBusqueda
 from .postgres import coincide
 from .texto import (
     FIN_MARCA,
@@ -24,6 +31,10 @@ from .texto import (
 )
 
 __all__ = [
+    "CANDIDATOS",
+    "FilterSetConBusqueda",
+    "acotar_a_candidatos",
+    "ordenado_por_relevancia",
     "FIN_MARCA",
     "INICIO_MARCA",
     "TERMINOS_MAXIMOS",

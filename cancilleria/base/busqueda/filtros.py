@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from .modelo import CANDIDATOS
 from .texto import hay_consulta, solo_palabras_vacias
 
 
@@ -27,6 +28,36 @@ def ordenar_por_relevancia(queryset, campo_fecha):
     if "relevancia" in queryset.query.annotations:
         return queryset.order_by("-relevancia", f"-{campo_fecha}", "-pk")
     return queryset.order_by(f"-{campo_fecha}", "-pk")
+
+
+def ordenado_por_relevancia(queryset):
+    """Say whether the queryset's order starts with the search's rank."""
+    return tuple(queryset.query.order_by)[:1] == ("-relevancia",)
+
+
+def acotar_a_candidatos(queryset):
+    """Keep, when ordered by relevance, only the newest CANDIDATOS matches.
+
+    Ranking every match reads every match's document: a common word matches thousands of
+    rows (16k at 100k releases, 0.5 s). Ranking the newest few hundred keeps the cost of a
+    search flat with the archive; the whole archive stays reachable ordered by date.
+    """
+    if not ordenado_por_relevancia(queryset):
+        return queryset
+    por_fecha = tuple(queryset.query.order_by)[1:]
+    candidatos = queryset.order_by(*por_fecha).values("pk")[:CANDIDATOS]
+    return queryset.filter(pk__in=candidatos)
+
+
+class FilterSetConBusqueda(django_filters.FilterSet):
+    """A list's FilterSet whose relevance order is bounded (see acotar_a_candidatos).
+
+    Bounded after every filter, so the candidates are the newest matches of the whole
+    filtered list, not of the search alone.
+    """
+
+    def filter_queryset(self, queryset):
+        return acotar_a_candidatos(super().filter_queryset(queryset))
 
 
 class FiltroBusqueda(django_filters.CharFilter):

@@ -11,13 +11,12 @@ Python only keeps the columns right: `save()` for the row's own fields, signals
 from dataclasses import dataclass, field
 
 from django.db import connections, models
-from django.db.models import Case, FloatField, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from . import postgres, sqlite
 from .texto import IDIOMAS, hay_consulta, idioma_de, texto_plano
 
-# How many of the newest matches a search scores (see BuscableQuerySet.buscar).
+# How many of the newest matches a search ranks by relevance (see acotar_a_candidatos).
 CANDIDATOS = 300
 
 
@@ -108,24 +107,19 @@ class BuscableQuerySet(models.QuerySet):
     def buscar(self, texto, idioma):
         """Return the rows matching the visitor's text in a language, with `relevancia`.
 
+        Order by relevance with `ordenar_por_relevancia`, then bound the result with
+        `acotar_a_candidatos` (a list's FilterSet does both).
+
         A text with no words leaves the queryset as it is; one of only stop words
         matches nothing, on both databases.
         """
         if not hay_consulta(texto):
             return self
         backend, idioma = motor(self), idioma_de(idioma)
-        coinciden = backend.filtrar(self, texto, idioma)
-        # Scoring reads each match's whole document: a common word matches thousands
-        # (16k rows, 617 ms at 100k releases). Only the newest CANDIDATOS matches are
-        # scored; the others keep score 0 and follow, newest first. Every match stays
-        # in the result, so counts and the other orders are unchanged.
-        candidatos = coinciden.order_by("-fecha_publicacion", "-pk").values("pk")[:CANDIDATOS]
-        return coinciden.annotate(
-            relevancia=Case(
-                When(pk__in=candidatos, then=backend.puntuacion(self, texto, idioma)),
-                default=Value(0.0),
-                output_field=FloatField(),
-            )
+        # The rank reads each row's whole document: it is computed only for the rows a
+        # query returns, and ordering by it is bounded by `acotar_a_candidatos`.
+        return backend.filtrar(self, texto, idioma).annotate(
+            relevancia=backend.puntuacion(self, texto, idioma)
         )
 
     def buscar_en_admin(self, texto):
