@@ -7,6 +7,7 @@ from django.http import Http404
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_filters.constants import EMPTY_VALUES
+from django_filters.fields import ModelChoiceField, ModelChoiceIterator, ModelMultipleChoiceField
 
 
 def es_invalido(filtro):
@@ -73,7 +74,36 @@ class FiltroEnRelacion:
         return qs.filter(existe(qs.model, f"{self.field_name}__{self.lookup_expr}", value))
 
 
+class IteradorDeOpciones(ModelChoiceIterator):
+    """Read a filter's options in one plain query, once per form.
+
+    Django reads a choice field's options with `QuerySet.iterator()`: on PostgreSQL a
+    server-side cursor held across the transaction (DECLARE, FETCH, CLOSE), three round
+    trips for a directory table of a few dozen rows, on every list page. Iterating the
+    queryset itself is one query, and the form's copy of it keeps the rows for a second
+    rendering.
+    """
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        if self.field.null_label is not None:
+            yield (self.field.null_value, self.field.null_label)
+        for obj in self.queryset:
+            yield self.choice(obj)
+
+
+class CampoPorSlug(ModelChoiceField):
+    iterator = IteradorDeOpciones
+
+
+class CampoPorSlugMultiple(ModelMultipleChoiceField):
+    iterator = IteradorDeOpciones
+
+
 class FiltroPorSlug(FiltroEnRelacion, django_filters.ModelChoiceFilter):
+    field_class = CampoPorSlug
+
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("to_field_name", "slug")
         kwargs.setdefault("empty_label", _("Todas"))
@@ -86,6 +116,8 @@ class FiltroDeOpcionEnRelacion(FiltroEnRelacion, django_filters.ChoiceFilter):
 
 class FiltroPorSlugMultiple(django_filters.ModelMultipleChoiceFilter):
     """Any of several directory entries, by slug in the URL; EXISTS on a to-many path."""
+
+    field_class = CampoPorSlugMultiple
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("to_field_name", "slug")
