@@ -7,7 +7,7 @@ reverse relations and the home page's imports.
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
@@ -18,7 +18,7 @@ from cancilleria.base.filtros import existe
 from cancilleria.base.vistas import paginar
 from cancilleria.directorio import estructurados
 from cancilleria.directorio.models import Cargo, Consulado, Organizacion, Persona, Tema
-from comunicados.models import Comunicado
+from comunicados.models import Cita, Comunicado
 from comunicados.selectores import COLUMNAS_ANCHAS as COLUMNAS_COMUNICADO
 from eventos.models import Evento
 from eventos.selectores import COLUMNAS_ANCHAS as COLUMNAS_EVENTO
@@ -116,11 +116,14 @@ class PersonaDetailView(DetailView):
             self.request.build_absolute_uri(persona.get_absolute_url()),
             cargos=persona.cargos.all(),
         )
-        # Paginated: a speaker at hundreds of events made a page of 1.5 MB.
+        # Paginated: a speaker at hundreds of events made a page of 1.5 MB. EXISTS per
+        # row (not IN over every public event), so counting stops at the page range.
         context.update(
             paginar(
                 self.request,
-                persona.participaciones.filter(evento__in=Evento.objects.publicados())
+                persona.participaciones.filter(
+                    Exists(Evento.objects.publicados().filter(pk=OuterRef("evento_id")))
+                )
                 .select_related("evento", "cargo", "sesion")
                 .defer(*(f"evento__{c}" for c in COLUMNAS_EVENTO))
                 .order_by("-evento__inicio", "-evento_id", "orden", "pk"),
@@ -128,8 +131,17 @@ class PersonaDetailView(DetailView):
         )
         context["participaciones"] = context["page_obj"].object_list
         # The newest quotes; the release list filtered by the person holds every one.
+        # The newest releases quoting the person come first (the date index, stopping at
+        # POR_SECCION), then their quotes: sorting all of a person's quotes by their
+        # release's date grew with the archive (4k quotes, 80 ms at 100k releases).
+        recientes = (
+            Comunicado.objects.publicados()
+            .filter(Exists(Cita.objects.filter(comunicado=OuterRef("pk"), persona=persona)))
+            .order_by("-fecha_publicacion", "-pk")
+            .values("pk")[:POR_SECCION]
+        )
         context["citas"] = (
-            persona.citas.filter(comunicado__in=Comunicado.objects.publicados())
+            persona.citas.filter(comunicado__in=recientes)
             .select_related("comunicado", "cargo")
             .defer(*(f"comunicado__{c}" for c in COLUMNAS_COMUNICADO))
             .order_by("-comunicado__fecha_publicacion", "-comunicado_id", "orden", "pk")[
