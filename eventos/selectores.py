@@ -84,12 +84,29 @@ class SelectoresEvento(models.QuerySet):
         return self.filter(pk__in=consulado.participaciones.values("evento"))
 
     def resumen_por_consulado(self, alcance=None):
-        """Return the consulates in `alcance` (a Q) with `total` and `ultima` over these events."""
-        en_resultado = Q(participaciones__evento__in=self.order_by().values("pk"))
-        return Consulado.objects.filter(alcance or Q()).annotate(
-            total=Count("participaciones", filter=en_resultado),
-            ultima=Max("participaciones__evento__inicio", filter=en_resultado),
-        )
+        """Return the consulates in `alcance` (a Q), each with `total` and `ultima` over
+        these events, by name.
+
+        One grouped query from the events' side (each event row brings its own start) and
+        one for the consulates: joining every participation to its event, row by row, read
+        30k pages for four consulates at 100k releases.
+        """
+        eventos = self.order_by().select_related(None).prefetch_related(None)
+        alcance = Consulado.objects.filter(alcance or Q())
+        cifras = {
+            consulado: (total, ultima)
+            for consulado, total, ultima in eventos.filter(
+                participaciones_consulares__consulado__in=alcance
+            )
+            .values("participaciones_consulares__consulado")
+            .annotate(total=Count("pk"), ultima=Max("inicio"))
+            .order_by()
+            .values_list("participaciones_consulares__consulado", "total", "ultima")
+        }
+        consulados = list(alcance.order_by("nombre", "pk"))
+        for consulado in consulados:
+            consulado.total, consulado.ultima = cifras.get(consulado.pk, (0, None))
+        return consulados
 
     def totales(self):
         """Return {total, primera, ultima}: how many events, the first and last start."""

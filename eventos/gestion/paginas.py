@@ -5,7 +5,7 @@ scheduled ones (published with a future date, clearly marked). Drafts, events in
 and withdrawn ones stay out: they are not (or no longer) the ministry's word.
 """
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,7 +15,7 @@ from django.views.generic import ListView
 from cancilleria.base.filtros import es_invalido
 from cancilleria.base.vistas import ListaFiltradaView, consulta_editada
 from cancilleria.directorio.models import Consulado
-from cancilleria.directorio.regiones import orden_de_region
+from cancilleria.directorio.regiones import Region
 
 from ..filters import EventoGestionFilter, etiqueta_de_consulado
 from ..models import Evento
@@ -41,20 +41,28 @@ COLUMNAS_RESUMEN = (
 ORDEN_POR_DEFECTO = "-eventos"
 
 
-def _criterios(orden):
-    """Return the order_by() arguments for an orden value (unknown values: the default)."""
+def _ordenar(consulados, orden):
+    """Return the summary's rows sorted for an orden value (unknown values: the default).
+
+    The rows come by name; every sort here is stable, so ties keep that order.
+    """
     descendente = orden.startswith("-")
     clave = orden.lstrip("-")
     if clave == "consulado":
-        return [F("nombre").desc() if descendente else F("nombre").asc(), "pk"]
+        return consulados[::-1] if descendente else consulados
     if clave == "region":
-        region = orden_de_region()
-        return [region.desc() if descendente else region.asc(), "nombre", "pk"]
+        posicion = {codigo: i for i, codigo in enumerate(Region.values)}
+        return sorted(
+            consulados, key=lambda c: posicion.get(c.region, len(posicion)), reverse=descendente
+        )
     if clave == "ultima":
-        ultima = F("ultima").desc(nulls_last=True) if descendente else F("ultima").asc()
-        return [ultima, "nombre", "pk"]
-    total = F("total").asc() if clave == "eventos" and not descendente else F("total").desc()
-    return [total, "nombre", "pk"]
+        # Consulates with no event in the result last, whichever the direction.
+        con = sorted(
+            (c for c in consulados if c.ultima), key=lambda c: c.ultima, reverse=descendente
+        )
+        return con + [c for c in consulados if not c.ultima]
+    ascendente = clave == "eventos" and not descendente
+    return sorted(consulados, key=lambda c: c.total, reverse=not ascendente)
 
 
 class ParticipacionConsularView(AccesoGestionMixin, ListaFiltradaView):
@@ -104,12 +112,10 @@ class ParticipacionConsularView(AccesoGestionMixin, ListaFiltradaView):
         return condicion
 
     def resumen(self):
-        """Return the consulates in scope with their events in the result: one query."""
+        """Return the consulates in scope with their events in the result: two queries."""
         if es_invalido(self.filterset):
-            return Consulado.objects.none()
-        return self.filterset.qs.resumen_por_consulado(self.alcance()).order_by(
-            *_criterios(self.orden())
-        )
+            return []
+        return _ordenar(self.filterset.qs.resumen_por_consulado(self.alcance()), self.orden())
 
     def cabeceras(self, orden):
         """Return the summary's column headers with their sort link and aria-sort."""
