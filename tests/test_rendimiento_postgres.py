@@ -119,3 +119,14 @@ def test_indice_del_sitemap_responde_con_un_indice(client, datos):
     assert maximos, planes
     _sin_recorrido_completo(maximos)
     assert all("Index" in p for p in maximos.values()), maximos
+
+
+def test_eventos_en_curso_se_buscan_por_su_fin(client, datos):
+    """The home page finds events running since before today through the end index.
+
+    Without it, the start index is walked through every past event to find them.
+    """
+    planes = _planes(client, reverse("sitio:inicio"), apagados=("seqscan",))
+    en_curso = {sql: p for sql, p in planes.items() if '"fin" >=' in sql and '"inicio" <' in sql}
+    assert en_curso, planes
+    assert all("evento_publico_fin_idx" in p for p in en_curso.values()), en_curso

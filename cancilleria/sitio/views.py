@@ -36,9 +36,7 @@ class InicioView(TemplateView):
         destacado = Comunicado.objects.destacado()
         context["destacado"] = destacado
         context["comunicados"] = Comunicado.objects.recientes(6, excepto=destacado)
-        context["proximos_eventos"] = (
-            Evento.objects.para_tarjetas().proximos().order_by("inicio", "pk")[:4]
-        )
+        context["proximos_eventos"] = Evento.objects.para_tarjetas().primeros_proximos(4)
         context["temas_destacados"] = Tema.objects.filter(destacado=True)[:8]
         return context
 

@@ -33,6 +33,22 @@ class EventoQuerySet(SelectoresEvento, BuscableQuerySet, PublicableQuerySet):
             Q(fin__gte=ahora) | Q(fin__isnull=True, inicio__gte=_inicio_de_hoy(ahora))
         )
 
+    def primeros_proximos(self, limite, ahora=None):
+        """Return the first `limite` events of proximos(), by start, as a list.
+
+        Ordering proximos() by start walks every past event before the first upcoming
+        one (8.8k pages at 100k releases). Two bounded reads instead: events running since
+        before today, found by their end (few), and those starting today or later.
+        """
+        ahora = ahora or timezone.now()
+        hoy = _inicio_de_hoy(ahora)
+        en_curso = self.filter(inicio__lt=hoy, fin__gte=ahora)
+        por_venir = self.filter(Q(fin__gte=ahora) | Q(fin__isnull=True), inicio__gte=hoy)
+        # All the running ones, in the order of the end index: a limit on a start order
+        # would make the planner walk the start index through the past instead.
+        eventos = [*en_curso.order_by("fin", "pk"), *por_venir.order_by("inicio", "pk")[:limite]]
+        return sorted(eventos, key=lambda evento: (evento.inicio, evento.pk))[:limite]
+
     def pasados(self, ahora=None):
         """Return events that are over."""
         ahora = ahora or timezone.now()
@@ -131,6 +147,12 @@ class Evento(Publicable, Buscable):
                 fields=["-actualizado"],
                 condition=Q(estado=Estado.PUBLICADO),
                 name="evento_publico_act_idx",
+            ),
+            # Events running since before today, by their end (primeros_proximos).
+            models.Index(
+                fields=["fin", "inicio"],
+                condition=Q(estado=Estado.PUBLICADO),
+                name="evento_publico_fin_idx",
             ),
         ]
         constraints = [

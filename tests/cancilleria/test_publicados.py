@@ -67,3 +67,28 @@ def test_proximos_se_encadena_con_publicados():
     visible = EventoFactory(inicio=ahora + timedelta(days=3))
     assert list(Evento.objects.publicados(ahora).proximos(ahora)) == [visible]
     assert list(Evento.objects.proximos(ahora).publicados(ahora)) == [visible]
+
+
+@pytest.mark.parametrize("limite", [1, 2, 3, 6])
+def test_primeros_proximos_son_los_primeros_de_proximos(limite):
+    """The home page's bounded read gives exactly proximos() by start, whatever the mix."""
+    lima_15h = timezone.make_aware(timezone.datetime(2026, 3, 10, 15, 0))
+    dia = timedelta(days=1)
+
+    def evento(**campos):
+        return EventoFactory(fecha_publicacion=lima_15h - 30 * dia, **campos)
+
+    evento(inicio=lima_15h - 3 * dia, fin=lima_15h - 2 * dia)  # over
+    evento(inicio=lima_15h.replace(hour=8), fin=lima_15h.replace(hour=10))  # over today
+    evento(inicio=lima_15h - dia, fin=None)  # yesterday, no end: over
+    evento(inicio=lima_15h - 5 * dia, fin=lima_15h + dia)  # running for days
+    evento(inicio=lima_15h - dia, fin=lima_15h + timedelta(hours=1))  # running
+    evento(inicio=lima_15h.replace(hour=9), fin=None)  # today, no end
+    evento(inicio=lima_15h + dia, fin=lima_15h + 2 * dia)
+    evento(inicio=lima_15h + 2 * dia, fin=None)
+    evento(estado=Estado.BORRADOR, inicio=lima_15h + dia)
+    esperados = list(
+        Evento.objects.publicados(lima_15h).proximos(lima_15h).order_by("inicio", "pk")[:limite]
+    )
+    assert len(esperados) == min(limite, 5)
+    assert Evento.objects.publicados(lima_15h).primeros_proximos(limite, lima_15h) == esperados
