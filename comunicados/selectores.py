@@ -58,7 +58,10 @@ class SelectoresComunicado(models.QuerySet):
         )
 
     def relacionados_con(self, comunicado, limite=3):
-        """Return the newest public releases sharing a topic with `comunicado`."""
+        """Return the newest public releases sharing a topic with `comunicado`.
+
+        Their cards leave out the topics (they share one with the page): one query.
+        """
         temas = [t.pk for t in comunicado.temas.all()]
         if not temas:
             return self.none()
@@ -66,6 +69,7 @@ class SelectoresComunicado(models.QuerySet):
         # checked one by one until `limite` share a topic.
         return (
             self.para_tarjetas()
+            .prefetch_related(None)
             .filter(existe(self.model, "temas__in", temas))
             .exclude(pk=comunicado.pk)
             .order_by("-fecha_publicacion", "-pk")[:limite]

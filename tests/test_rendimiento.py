@@ -218,13 +218,17 @@ def test_paginas_de_directorio_no_crecen(client):
 
 
 def test_detalle_de_la_semilla_cabe_en_el_presupuesto(client):
-    """The seed release and its event (programme, 39 consulates): within the budget."""
+    """The seed release, its related releases and its event (programme, 39 consulates):
+    within the budget."""
     from django.core.management import call_command
 
     from cancilleria.sitio.demo.semilla import SLUG_COMUNICADO
 
     call_command("cargar_demo", "--solo-semilla", verbosity=0)
     comunicado = Comunicado.objects.get(slug=SLUG_COMUNICADO)
+    # Releases sharing its topic: the page shows them as related releases.
+    for _ in range(3):
+        ComunicadoFactory().temas.set(comunicado.temas.all())
     for url in (comunicado.get_absolute_url(), comunicado.evento.get_absolute_url()):
         assert contar_consultas(client, url) <= CONSULTAS_MAXIMAS, url
         assert len(client.get(url).content) <= HTML_MAXIMO, url
