@@ -1,7 +1,11 @@
 """Sitemap building blocks: every public page in each language, with hreflang alternates."""
 
+import math
+
 from django.contrib.sitemaps import Sitemap
+from django.core.paginator import Paginator
 from django.db.models import Max
+from django.utils.functional import cached_property
 
 
 class SitemapBilingue(Sitemap):
@@ -13,31 +17,41 @@ class SitemapBilingue(Sitemap):
     x_default = True
 
 
-class _ParesPorIdioma:
-    """(item, language) pairs of a queryset, counted and sliced in the database.
+class PaginadorPorClave(Paginator):
+    """Sitemap pages by ranges of primary keys: page p holds the items whose key falls in
+    ((p - 1) × filas, p × filas], each with its languages.
 
-    Django's i18n sitemap builds the list of every pair to paginate it, which reads
-    the whole table on each request; a page only needs its own slice.
+    Counting the public rows (for the number of pages) and OFFSET (for a deep page) both
+    read the whole table; MAX(pk) and a key range read a few index pages whatever the
+    table holds. A range with no public item is an empty, valid page.
     """
 
-    def __init__(self, queryset, idiomas):
-        self.queryset, self.idiomas = queryset, list(idiomas)
+    def __init__(self, sitemap, queryset, filas):
+        super().__init__([], filas)
+        self.sitemap, self.queryset, self.filas = sitemap, queryset, filas
 
+    @cached_property
+    def ultima_clave(self):
+        return self.queryset.order_by().aggregate(ultima=Max("pk"))["ultima"] or 0
+
+    @cached_property
+    def num_pages(self):
+        return max(1, math.ceil(self.ultima_clave / self.filas))
+
+    @cached_property
     def count(self):
-        return self.queryset.count() * len(self.idiomas)
+        # Only an upper bound (the items a full set of pages could hold): nothing here
+        # reads it, and counting the rows is what this class avoids.
+        return self.num_pages * self.filas
 
-    def __len__(self):
-        return self.count()
-
-    def __getitem__(self, corte):
-        if not isinstance(corte, slice):
-            raise TypeError("only slices are supported")
-        inicio, fin, _ = corte.indices(self.count())
-        n = len(self.idiomas)
-        filas = self.queryset[inicio // n : (fin + n - 1) // n]
-        pares = [(fila, idioma) for fila in filas for idioma in self.idiomas]
-        desplazamiento = inicio - (inicio // n) * n
-        return pares[desplazamiento : desplazamiento + (fin - inicio)]
+    def page(self, number):
+        number = self.validate_number(number)
+        desde = (number - 1) * self.filas
+        filas = self.queryset.filter(pk__gt=desde, pk__lte=desde + self.filas).order_by("pk")
+        pares = [
+            (fila, idioma) for fila in filas for idioma in self.sitemap.get_languages_for_item(fila)
+        ]
+        return self._get_page(pares, number, self)
 
 
 class SitemapConFecha(SitemapBilingue):
@@ -45,9 +59,10 @@ class SitemapConFecha(SitemapBilingue):
 
     changefreq = "weekly"
 
-    def _items(self):
-        # Overrides Django's private list-building: see _ParesPorIdioma.
-        return _ParesPorIdioma(self.items(), self._languages())
+    @property
+    def paginator(self):
+        # Items per page so that every language of each fits in `limit` URLs.
+        return PaginadorPorClave(self, self.items(), self.limit // len(self._languages()))
 
     def lastmod(self, obj):
         return obj.actualizado

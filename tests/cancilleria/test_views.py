@@ -146,17 +146,20 @@ def test_sitemap_paginado_no_crece_encontar_consultas(client):
     assert client.get("/sitemap-comunicados.xml?p=99").status_code == 404
 
 
-def test_pares_por_idioma_cortan_como_una_lista():
-    """The database-sliced (item, language) pairs equal Django's full list, slice by slice."""
-    from cancilleria.base.sitemaps import _ParesPorIdioma
+def test_paginas_del_sitemap_por_clave_llevan_cada_publico_una_vez():
+    """Pages by key range hold every public item once, in each language; nothing else."""
+    from cancilleria.base.models import Estado
+    from cancilleria.base.sitemaps import PaginadorPorClave
     from comunicados.models import Comunicado
+    from comunicados.sitemaps import ComunicadoSitemap
 
-    for _ in range(7):
-        ComunicadoFactory()
-    queryset = Comunicado.objects.order_by("pk")
-    pares = _ParesPorIdioma(queryset, ["es", "en"])
-    lista = [(c, idioma) for c in queryset for idioma in ("es", "en")]
-    assert len(pares) == len(lista) == 14
-    for inicio in range(15):
-        for fin in range(inicio, 16):
-            assert pares[inicio:fin] == lista[inicio:fin], (inicio, fin)
+    publicos = [ComunicadoFactory() for _ in range(7)]
+    ComunicadoFactory(estado=Estado.BORRADOR)
+    publicos.append(ComunicadoFactory())
+    sitemap = ComunicadoSitemap()
+    paginador = PaginadorPorClave(sitemap, sitemap.items(), 3)
+    assert paginador.num_pages == -(-Comunicado.objects.order_by("-pk")[0].pk // 3)
+    vistos = [par for n in paginador.page_range for par in paginador.page(n).object_list]
+    assert sorted((c.pk, idioma) for c, idioma in vistos) == sorted(
+        (c.pk, idioma) for c in publicos for idioma in ("es", "en")
+    )
