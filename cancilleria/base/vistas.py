@@ -34,10 +34,11 @@ def consulta_editada(request, *, sin=(), con=None):
     return consulta
 
 
-# Pages a list offers. OFFSET walks every row before the page, so a page deep in 100k
-# rows costs as much as reading them; past this the archive is reached by narrowing
-# (year, dates, topic) and every item is in the sitemap. Counting stops here too.
-PAGINAS_MAXIMAS = 100
+# Pages a list offers. OFFSET walks every row before the page and COUNT every row
+# counted, so both stop here: 20 pages of the newest (240 items, the first ~two months
+# of releases) cost the same in a table of 1k or 100k rows. Older items are reached by
+# narrowing (year, dates, topic), which the last page says; every item is in the sitemap.
+PAGINAS_MAXIMAS = 20
 
 
 class PaginadorAcotado(Paginator):
@@ -54,6 +55,9 @@ class PaginadorAcotado(Paginator):
 
     @cached_property
     def _contados(self):
+        # A search's candidates were counted when they were read (acotar_a_candidatos).
+        if (conocido := getattr(self.object_list, "total_conocido", None)) is not None:
+            return conocido
         if isinstance(self.object_list, QuerySet):
             # No order, no annotations (a search's rank): only which rows, and few of them.
             return self.object_list.order_by().values("pk")[: self.tope + 1].count()

@@ -12,11 +12,9 @@ from django.views.generic import ListView
 
 from cancilleria.base.busqueda import (
     CANDIDATOS,
-    acotar_a_candidatos,
     hay_consulta,
     idioma_de,
     marcado_seguro,
-    ordenar_por_relevancia,
     validar_consulta,
 )
 from comunicados.models import Comunicado
@@ -33,12 +31,11 @@ class BuscarForm(forms.Form):
 
 
 def _candidatos(queryset, tipo, campo_fecha):
-    """Return [(score, date, kind, pk)] of the newest matches, ranked (acotar_a_candidatos)."""
-    queryset = acotar_a_candidatos(ordenar_por_relevancia(queryset, campo_fecha))
-    return [
-        (puntuacion or 0.0, fecha, tipo, pk)
-        for pk, fecha, puntuacion in queryset.values_list("pk", campo_fecha, "relevancia")
-    ]
+    """Return [(score, date, kind, pk)] of the newest CANDIDATOS matches: one query."""
+    filas = queryset.order_by(f"-{campo_fecha}", "-pk").values_list(
+        "pk", campo_fecha, "relevancia"
+    )[:CANDIDATOS]
+    return [(puntuacion or 0.0, fecha, tipo, pk) for pk, fecha, puntuacion in filas]
 
 
 class BuscarView(ListView):

@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -169,3 +170,21 @@ def test_temas_se_eligen_con_casillas(client):
     contenido = client.get(reverse("comunicados:lista")).content.decode()
     assert 'type="checkbox" name="tema" value="migracion"' in contenido
     assert "<option" not in contenido.split('name="tema"')[0][-200:]
+
+
+def test_la_lista_ofrece_solo_las_paginas_mas_recientes_y_dice_como_ver_el_resto(
+    client, db, monkeypatch
+):
+    """Counting and paging stop at PAGINAS_MAXIMAS: "more than", a 404 past it, a way on."""
+    from cancilleria.base import vistas
+
+    monkeypatch.setattr(vistas, "PAGINAS_MAXIMAS", 2)
+    ComunicadoFactory.create_batch(2 * settings.PAGINATE_BY + 1)
+    url = reverse("comunicados:lista")
+    primera = client.get(url)
+    assert primera.context["paginator"].num_pages == 2
+    assert "Más de" in primera.content.decode()
+    ultima = client.get(url, {"page": 2}).content.decode()
+    assert "elija un año o un rango de fechas" in ultima
+    assert "elija un año" not in primera.content.decode()
+    assert client.get(url, {"page": 3}).status_code == 404

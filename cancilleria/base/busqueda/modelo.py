@@ -17,7 +17,7 @@ from . import postgres, sqlite
 from .texto import IDIOMAS, hay_consulta, idioma_de, texto_plano
 
 # How many of the newest matches a search ranks by relevance (see acotar_a_candidatos).
-CANDIDATOS = 300
+CANDIDATOS = 200
 
 
 @dataclass(frozen=True)
