@@ -69,3 +69,22 @@ def prosa(valor):
         return mark_safe(sanear_html(texto))
     # Escaped first, then wrapped in <p>/<br>.
     return mark_safe(linebreaks(texto, autoescape=True))
+
+
+@register.filter
+def opciones_agrupadas(campo):
+    """Return [(group label, [check boxes])] of a bound multiple-choice field with groups.
+
+    Django's own rendering puts each group's name in a <label> that labels nothing; this
+    lets a template give each group a fieldset and legend instead.
+    """
+    casillas = list(campo.subwidgets)
+    grupos, inicio = [], 0
+    for etiqueta, opciones in campo.field.widget.choices:
+        if isinstance(opciones, list | tuple):
+            grupos.append((etiqueta, casillas[inicio : inicio + len(opciones)]))
+            inicio += len(opciones)
+        else:
+            grupos.append(("", casillas[inicio : inicio + 1]))
+            inicio += 1
+    return grupos
