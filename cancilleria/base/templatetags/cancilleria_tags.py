@@ -23,6 +23,18 @@ def url_en_idioma(context, idioma):
 
 
 @register.simple_tag(takes_context=True)
+def url_canonica(context):
+    """Return this page's absolute URL without filters or tracking: only a page past the first.
+
+    Every filtered view of a list points search engines at the list itself.
+    """
+    request = context["request"]
+    pagina = request.GET.get("page", "")
+    sufijo = f"?page={int(pagina)}" if pagina.isdigit() and int(pagina) > 1 else ""
+    return request.build_absolute_uri(request.path) + sufijo
+
+
+@register.simple_tag(takes_context=True)
 def url_pagina(context, numero):
     """Return the current list URL with another page number, keeping the filters."""
     return "?" + consulta_editada(context["request"], con={"page": numero}).urlencode()
