@@ -90,14 +90,15 @@ class PaginadorAcotado(Paginator):
         return self._contados > self.tope
 
 
-def paginar(request, queryset, por_pagina=None):
-    """Return the context of one page of `queryset` (`page` in the URL), as ListView's.
+def paginar(request, queryset, por_pagina=None, parametro="page"):
+    """Return the context of one page of `queryset` (`parametro` in the URL), as ListView's.
 
-    A page number that is not one, or past the last page, is a 404.
+    A page number that is not one, or past the last page, is a 404. A second list on
+    the same page names its own `parametro`.
     """
     paginador = PaginadorAcotado(queryset, por_pagina or settings.PAGINATE_BY)
     try:
-        pagina = paginador.page(request.GET.get("page") or 1)
+        pagina = paginador.page(request.GET.get(parametro) or 1)
     except InvalidPage as error:
         raise Http404(_("Página no encontrada.")) from error
     return {

@@ -127,7 +127,20 @@ class PersonaDetailView(DetailView):
             )
         )
         context["participaciones"] = context["page_obj"].object_list
-        # The newest quotes; the release list filtered by the person holds every one.
+        # Releases that name the person or quote them, newest first, on pages of their own.
+        comunicados = paginar(
+            self.request,
+            Comunicado.objects.para_tarjetas()
+            .filter(
+                existe(Comunicado, "personas__exact", persona)
+                | existe(Comunicado, "citas__persona", persona)
+            )
+            .order_by("-fecha_publicacion", "-pk"),
+            parametro="pagina_comunicados",
+        )
+        context["comunicados"] = comunicados["page_obj"].object_list
+        context["paginas_comunicados"] = comunicados
+        # The newest quotes; the releases above hold every one.
         context["citas"] = (
             persona.citas.filter(comunicado__in=Comunicado.objects.publicados())
             .select_related("comunicado", "cargo")

@@ -1,6 +1,7 @@
 import json
 import re
 from decimal import Decimal
+from urllib.parse import urlencode
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
@@ -22,6 +23,10 @@ def url_en_idioma(context, idioma):
     return translate_url(request.get_full_path(), idioma)
 
 
+# The only parameters that make another page for search engines: a page of a list.
+PARAMETROS_DE_PAGINA = ("page", "pagina_comunicados")
+
+
 @register.simple_tag(takes_context=True)
 def url_canonica(context):
     """Return this page's absolute URL without filters or tracking: only a page past the first.
@@ -29,15 +34,18 @@ def url_canonica(context):
     Every filtered view of a list points search engines at the list itself.
     """
     request = context["request"]
-    pagina = request.GET.get("page", "")
-    sufijo = f"?page={int(pagina)}" if pagina.isdigit() and int(pagina) > 1 else ""
-    return request.build_absolute_uri(request.path) + sufijo
+    paginas = [
+        (nombre, int(valor))
+        for nombre in PARAMETROS_DE_PAGINA
+        if (valor := request.GET.get(nombre, "")).isdigit() and int(valor) > 1
+    ]
+    return request.build_absolute_uri(request.path) + (f"?{urlencode(paginas)}" if paginas else "")
 
 
 @register.simple_tag(takes_context=True)
-def url_pagina(context, numero):
+def url_pagina(context, numero, parametro="page"):
     """Return the current list URL with another page number, keeping the filters."""
-    return "?" + consulta_editada(context["request"], con={"page": numero}).urlencode()
+    return "?" + consulta_editada(context["request"], con={parametro: numero}).urlencode()
 
 
 _ESCAPES_JSON = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
