@@ -42,7 +42,7 @@ def test_persona_muestra_cargos_con_fechas(client):
     html = _texto(client.get(anterior.persona.get_absolute_url()))
     assert '<time datetime="2019-03-01">marzo 2019</time>' in html
     assert '<time datetime="2022-07-31">julio 2022</time>' in html
-    assert re.search(r"agosto 2022</time> – actualidad", html)
+    assert re.search(r"agosto 2022</time> – actualidad\)", html)
     # Newest first.
     assert html.index("Embajadora") < html.index("Cónsul general")
 
@@ -178,3 +178,20 @@ def test_valores_raros_no_dan_500(client):
     """Odd query strings are a message or a redirect, never a server error."""
     for url in ("/comunicados/?tema=&tema=&page=0", "/eventos/?desde=%00", "/comunicados/?anio=x"):
         assert client.get(url, follow=True).status_code in (200, 404), url
+
+
+def test_consulados_elegidos_primero_y_marcados(client):
+    """The public event list offers consulates as check boxes by region, the chosen first."""
+    ConsuladoFactory(nombre="Consulado en Madrid", slug="madrid", pais="ES", ciudad="Madrid")
+    elegido = ConsuladoFactory(nombre="Consulado en Lyon", slug="lyon", pais="FR", ciudad="Lyon")
+    html = _texto(client.get(f"/eventos/?consulado={elegido.slug}"))
+    assert '<select name="consulado"' not in html
+    leyendas = re.findall(
+        r'<fieldset class="casillas-agrupadas__grupo">\s*<legend>([^<]+)</legend>', html
+    )
+    assert leyendas[0] == "Elegidos"
+    primero = html.index("<legend>Elegidos</legend>")
+    casilla = re.search(r'<input type="checkbox" name="consulado" value="lyon"[^>]*>', html)
+    assert casilla and "checked" in casilla.group(0)
+    assert primero < casilla.start() < html.index('value="madrid"')
+    assert html.count('value="lyon"') == 1

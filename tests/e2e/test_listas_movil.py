@@ -97,3 +97,32 @@ def test_campos_vacios_sin_javascript_redirigen(demo, navegador, live_server):
     page.wait_for_url("**tema=trata-de-personas**")
     assert "=&" not in page.url and not page.url.endswith("=")
     contexto.close()
+
+
+@pytest.mark.parametrize("idioma", ["es", "en"])
+@pytest.mark.parametrize("pagina", [MOVIL], indirect=True, ids=["390"])
+def test_filtros_abiertos_en_movil_accesibles(
+    demo, pagina, idioma, comprobar_accesibilidad, captura
+):
+    """Opened on a phone, the filters (consulates grouped by region) still pass axe."""
+    prefijo = "" if idioma == "es" else "/en"
+    for ruta in ("/comunicados/?tema=trata-de-personas", "/eventos/?consulado=francia"):
+        pagina.goto(prefijo + ruta)
+        pagina.locator(".filtros-desplegable__boton").click()
+        assert pagina.locator("[data-filtros]").get_attribute("open") is not None
+        nombre = f"filtros-abiertos-{ruta.split('/')[1]}-{idioma}-390"
+        comprobar_accesibilidad(pagina, nombre)
+        captura(pagina, nombre)
+
+
+def test_impresion_sin_buscador_compartir_ni_navegacion(demo, pagina, captura):
+    """Printed, a release keeps its text and loses the search box, share links and menus."""
+    pagina.goto("/comunicados/buenas-practicas-proteccion-victimas-trata-de-personas/")
+    pagina.emulate_media(media="print")
+    for selector in (".buscador-cabecera", "[data-compartir]", ".menu", ".migas", ".idiomas"):
+        assert not pagina.locator(selector).is_visible(), selector
+    assert pagina.locator("h1").is_visible()
+    captura(pagina, "impresion-comunicado")
+    pagina.goto("/comunicados/?tema=trata-de-personas")
+    assert not pagina.locator(".filtros-desplegable").is_visible()
+    assert pagina.locator(".tarjeta").first.is_visible()

@@ -9,6 +9,7 @@ from django.template.defaultfilters import floatformat
 from django.urls import translate_url
 from django.utils.html import format_html, linebreaks
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
 from cancilleria.base.html import sanear_html
 from cancilleria.base.vistas import consulta_editada
@@ -93,7 +94,8 @@ def prosa(valor):
 
 @register.filter
 def opciones_agrupadas(campo):
-    """Return [(group label, [check boxes])] of a bound multiple-choice field with groups.
+    """Return [(group label, [check boxes])] of a bound multiple-choice field with groups,
+    the chosen ones first in a group of their own, so they are seen without scrolling.
 
     Django's own rendering puts each group's name in a <label> that labels nothing; this
     lets a template give each group a fieldset and legend instead.
@@ -101,10 +103,11 @@ def opciones_agrupadas(campo):
     casillas = list(campo.subwidgets)
     grupos, inicio = [], 0
     for etiqueta, opciones in campo.field.widget.choices:
-        if isinstance(opciones, list | tuple):
-            grupos.append((etiqueta, casillas[inicio : inicio + len(opciones)]))
-            inicio += len(opciones)
-        else:
-            grupos.append(("", casillas[inicio : inicio + 1]))
-            inicio += 1
-    return grupos
+        agrupadas = isinstance(opciones, list | tuple)
+        cuantas = len(opciones) if agrupadas else 1
+        grupos.append((etiqueta if agrupadas else "", casillas[inicio : inicio + cuantas]))
+        inicio += cuantas
+    elegidas = [c for _grupo, lista in grupos for c in lista if c.data["selected"]]
+    restantes = [(g, [c for c in lista if not c.data["selected"]]) for g, lista in grupos]
+    restantes = [(g, lista) for g, lista in restantes if lista]
+    return ([(gettext("Elegidos"), elegidas)] if elegidas else []) + restantes
