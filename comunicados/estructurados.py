@@ -2,22 +2,21 @@
 
 from django.utils.html import strip_tags
 
+from cancilleria.base.estructurados import ministerio, recortar
 
-def comunicado(comunicado, url, *, url_imagen=None, idioma="es"):
+
+def comunicado(comunicado, url, *, url_imagen=None, idioma="es", url_logo=None):
     datos = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
-        "headline": comunicado.titulo[:110],
+        "headline": recortar(comunicado.titulo),
         "url": url,
         "mainEntityOfPage": url,
         "inLanguage": idioma,
         "datePublished": comunicado.fecha_publicacion.isoformat(),
         "dateModified": comunicado.actualizado.isoformat(),
-        "author": {"@type": "Organization", "name": "Ministerio de Relaciones Exteriores del Perú"},
-        "publisher": {
-            "@type": "Organization",
-            "name": "Ministerio de Relaciones Exteriores del Perú",
-        },
+        "author": ministerio(),
+        "publisher": ministerio(url_logo),
         "articleSection": comunicado.get_tipo_display(),
         "keywords": [tema.nombre for tema in comunicado.temas.all()],
     }

@@ -1,5 +1,6 @@
 from django.views.generic import DetailView
 
+from cancilleria.base.estructurados import LOGO, TARJETA_COMPARTIR, url_estatica
 from cancilleria.base.vista_previa import VistaPreviaMixin
 from cancilleria.base.vistas import ListaFiltradaView
 from eventos.selectores import repartir_por_sesion
@@ -7,6 +8,15 @@ from eventos.selectores import repartir_por_sesion
 from . import estructurados
 from .filters import ComunicadoFilter
 from .models import Comunicado
+
+
+def url_imagen_principal(request, comunicado):
+    """Return the absolute URL of the lead image's widest rendition, or None."""
+    if not comunicado.imagen:
+        return None
+    variantes = comunicado.imagen_variantes
+    imagen = variantes[-1][0] if variantes else comunicado.imagen
+    return request.build_absolute_uri(imagen.url)
 
 
 class ComunicadoListView(ListaFiltradaView):
@@ -37,14 +47,16 @@ class ComunicadoDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         comunicado = self.object
-        url_imagen = (
-            self.request.build_absolute_uri(comunicado.imagen.url) if comunicado.imagen else None
-        )
+        url_imagen = url_imagen_principal(self.request, comunicado)
+        context["imagen_compartir"] = url_imagen
+        if url_imagen:
+            context["imagen_compartir_alt"] = comunicado.texto_alternativo
         context["datos_estructurados"] = estructurados.comunicado(
             comunicado,
             self.request.build_absolute_uri(comunicado.get_absolute_url()),
-            url_imagen=url_imagen,
+            url_imagen=url_imagen or url_estatica(self.request, TARJETA_COMPARTIR),
             idioma=self.request.LANGUAGE_CODE,
+            url_logo=url_estatica(self.request, LOGO),
         )
         context["relacionados"] = Comunicado.objects.relacionados_con(comunicado)
         return context

@@ -2,7 +2,9 @@
 
 from django.utils.html import strip_tags
 
-from .models import Modalidad
+from cancilleria.base.estructurados import ministerio
+
+from .models import Modalidad, Participacion
 
 _MODO = {
     Modalidad.PRESENCIAL: "https://schema.org/OfflineEventAttendanceMode",
@@ -11,7 +13,16 @@ _MODO = {
 }
 
 
-def evento(evento, url):
+# Those who spoke; an authority who only attended is not a performer.
+ROLES_QUE_HABLAN = {
+    Participacion.Rol.INAUGURA,
+    Participacion.Rol.CONFERENCISTA,
+    Participacion.Rol.PONENTE,
+    Participacion.Rol.MODERADOR,
+}
+
+
+def evento(evento, url, *, url_imagen=None):
     datos = {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -33,9 +44,13 @@ def evento(evento, url):
         lugares.append({"@type": "Place", "name": evento.lugar, "address": evento.lugar})
     if lugares:
         datos["location"] = lugares[0] if len(lugares) == 1 else lugares
+    if url_imagen:
+        datos["image"] = [url_imagen]
     if evento.organizador:
         datos["organizer"] = {"@type": "Organization", "name": evento.organizador.nombre}
-    ponentes = [p.persona.nombre for p in evento.participaciones.all()]
+    else:
+        datos["organizer"] = ministerio()
+    ponentes = [p.persona.nombre for p in evento.participaciones.all() if p.rol in ROLES_QUE_HABLAN]
     if ponentes:
         datos["performer"] = [{"@type": "Person", "name": n} for n in dict.fromkeys(ponentes)]
     return datos

@@ -3,6 +3,7 @@
 import unicodedata
 
 import django_filters
+from django import forms
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -24,8 +25,12 @@ from .models import Evento, Modalidad
 
 class EventoFilter(FilterSetConBusqueda):
     q = FiltroBusqueda(campo_fecha="inicio", label=_("Buscar"))
+    # Check boxes on the public list: a <select multiple> hides what is chosen.
     consulado = FiltroPorSlugMultiple(
-        field_name="consulados", queryset=Consulado.objects.all(), label=_("Consulados")
+        field_name="consulados",
+        queryset=Consulado.objects.all(),
+        label=_("Consulados"),
+        widget=forms.CheckboxSelectMultiple,
     )
     region = FiltroDeOpcionEnRelacion(
         field_name="consulados__region",
@@ -73,7 +78,6 @@ class EventoFilter(FilterSetConBusqueda):
         formulario.fields["consulado"].widget.choices = [
             (etiqueta, sorted(opciones, key=_por_nombre)) for etiqueta, opciones in grupos
         ]
-        formulario.fields["consulado"].widget.attrs.setdefault("size", 8)
         return consulados
 
     def por_organizacion(self, queryset, name, value):
@@ -96,6 +100,10 @@ class EventoGestionFilter(EventoFilter):
     country choices are built from one query of the directory.
     """
 
+    # Staff pick many at once from a tall box (Ctrl+click, explained on the page).
+    consulado = FiltroPorSlugMultiple(
+        field_name="consulados", queryset=Consulado.objects.all(), label=_("Consulados")
+    )
     pais = FiltroDeOpcionEnRelacion(
         field_name="consulados__pais",
         choices=[],

@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, View
 
+from cancilleria.base.estructurados import TARJETA_COMPARTIR, url_estatica
 from cancilleria.base.filtros import vincular_filtro
 from cancilleria.base.vista_previa import VistaPreviaMixin
 from cancilleria.base.vistas import ListaFiltradaView
@@ -43,7 +44,9 @@ class EventoDetailView(DetailView):
         # Sections other apps add to this page (releases about the event) come through
         # cancilleria.base.secciones: this app does not import them.
         context["datos_estructurados"] = estructurados.evento(
-            self.object, self.request.build_absolute_uri(self.object.get_absolute_url())
+            self.object,
+            self.request.build_absolute_uri(self.object.get_absolute_url()),
+            url_imagen=url_estatica(self.request, TARJETA_COMPARTIR),
         )
         return context
 

@@ -5,8 +5,9 @@ import datetime
 from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Model, QuerySet
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.utils import formats
+from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django_filters.views import FilterView
@@ -32,6 +33,28 @@ def consulta_editada(request, *, sin=(), con=None):
         else:
             consulta[nombre] = valor
     return consulta
+
+
+def url_sin_vacios(request):
+    """Return the request's URL without its empty parameters, or None when it has none.
+
+    A form sent without JavaScript names every field (`?q=&tipo=&desde=`): the same list,
+    one clean address for bookmarks, the cache and search engines.
+    """
+    consulta = request.GET.copy()
+    vacios = False
+    for nombre, valores in request.GET.lists():
+        llenos = [v for v in valores if v != ""]
+        if len(llenos) < len(valores):
+            vacios = True
+            if llenos:
+                consulta.setlist(nombre, llenos)
+            else:
+                consulta.pop(nombre)
+    if not vacios:
+        return None
+    texto = consulta.urlencode()
+    return f"{request.path}?{texto}" if texto else request.path
 
 
 # Pages a list offers. OFFSET walks every row before the page and COUNT every row
@@ -81,14 +104,15 @@ class PaginadorAcotado(Paginator):
         return self._contados > self.tope or self.solo_candidatos
 
 
-def paginar(request, queryset, por_pagina=None):
-    """Return the context of one page of `queryset` (`page` in the URL), as ListView's.
+def paginar(request, queryset, por_pagina=None, parametro="page"):
+    """Return the context of one page of `queryset` (`parametro` in the URL), as ListView's.
 
-    A page number that is not one, or past the last page, is a 404.
+    A page number that is not one, or past the last page, is a 404. A second list on
+    the same page names its own `parametro`.
     """
     paginador = PaginadorAcotado(queryset, por_pagina or settings.PAGINATE_BY)
     try:
-        pagina = paginador.page(request.GET.get("page") or 1)
+        pagina = paginador.page(request.GET.get(parametro) or 1)
     except InvalidPage as error:
         raise Http404(_("Página no encontrada.")) from error
     return {
@@ -108,6 +132,15 @@ class ListaFiltradaView(FilterView):
 
     paginate_by = settings.PAGINATE_BY
     paginator_class = PaginadorAcotado
+
+    def get(self, request, *args, **kwargs):
+        if limpia := url_sin_vacios(request):
+            redireccion = HttpResponsePermanentRedirect(limpia)
+            # The page cache keys both URLs alike (empty parameters dropped): storing
+            # this redirect would answer the clean URL with itself.
+            patch_cache_control(redireccion, no_cache=True)
+            return redireccion
+        return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -128,10 +128,23 @@ class PersonaDetailView(DetailView):
             )
         )
         context["participaciones"] = context["page_obj"].object_list
-        # The newest quotes; the release list filtered by the person holds every one.
-        # The newest releases quoting the person come first (the date index, stopping at
-        # POR_SECCION), then their quotes: sorting all of a person's quotes by their
-        # release's date grew with the archive (4k quotes, 80 ms at 100k releases).
+        # Releases that name the person or quote them, newest first, on pages of their own.
+        comunicados = paginar(
+            self.request,
+            Comunicado.objects.para_tarjetas()
+            .filter(
+                existe(Comunicado, "personas__exact", persona)
+                | existe(Comunicado, "citas__persona", persona)
+            )
+            .order_by("-fecha_publicacion", "-pk"),
+            parametro="pagina_comunicados",
+        )
+        context["comunicados"] = comunicados["page_obj"].object_list
+        context["paginas_comunicados"] = comunicados
+        # The newest quotes (the releases above hold every one): the newest releases
+        # quoting the person first (the date index, stopping at POR_SECCION), then their
+        # quotes; sorting all of a person's quotes by their release's date grew with the
+        # archive (4k quotes, 80 ms at 100k releases).
         recientes = (
             Comunicado.objects.publicados()
             .filter(Exists(Cita.objects.filter(comunicado=OuterRef("pk"), persona=persona)))

@@ -1,6 +1,7 @@
 import json
 import re
 from decimal import Decimal
+from urllib.parse import urlencode
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
@@ -8,6 +9,7 @@ from django.template.defaultfilters import floatformat
 from django.urls import translate_url
 from django.utils.html import format_html, linebreaks
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
 from cancilleria.base.html import sanear_html
 from cancilleria.base.vistas import consulta_editada
@@ -22,10 +24,29 @@ def url_en_idioma(context, idioma):
     return translate_url(request.get_full_path(), idioma)
 
 
+# The only parameters that make another page for search engines: a page of a list.
+PARAMETROS_DE_PAGINA = ("page", "pagina_comunicados")
+
+
 @register.simple_tag(takes_context=True)
-def url_pagina(context, numero):
+def url_canonica(context):
+    """Return this page's absolute URL without filters or tracking: only a page past the first.
+
+    Every filtered view of a list points search engines at the list itself.
+    """
+    request = context["request"]
+    paginas = [
+        (nombre, int(valor))
+        for nombre in PARAMETROS_DE_PAGINA
+        if (valor := request.GET.get(nombre, "")).isdigit() and int(valor) > 1
+    ]
+    return request.build_absolute_uri(request.path) + (f"?{urlencode(paginas)}" if paginas else "")
+
+
+@register.simple_tag(takes_context=True)
+def url_pagina(context, numero, parametro="page"):
     """Return the current list URL with another page number, keeping the filters."""
-    return "?" + consulta_editada(context["request"], con={"page": numero}).urlencode()
+    return "?" + consulta_editada(context["request"], con={parametro: numero}).urlencode()
 
 
 _ESCAPES_JSON = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
@@ -69,3 +90,24 @@ def prosa(valor):
         return mark_safe(sanear_html(texto))
     # Escaped first, then wrapped in <p>/<br>.
     return mark_safe(linebreaks(texto, autoescape=True))
+
+
+@register.filter
+def opciones_agrupadas(campo):
+    """Return [(group label, [check boxes])] of a bound multiple-choice field with groups,
+    the chosen ones first in a group of their own, so they are seen without scrolling.
+
+    Django's own rendering puts each group's name in a <label> that labels nothing; this
+    lets a template give each group a fieldset and legend instead.
+    """
+    casillas = list(campo.subwidgets)
+    grupos, inicio = [], 0
+    for etiqueta, opciones in campo.field.widget.choices:
+        agrupadas = isinstance(opciones, list | tuple)
+        cuantas = len(opciones) if agrupadas else 1
+        grupos.append((etiqueta if agrupadas else "", casillas[inicio : inicio + cuantas]))
+        inicio += cuantas
+    elegidas = [c for _grupo, lista in grupos for c in lista if c.data["selected"]]
+    restantes = [(g, [c for c in lista if not c.data["selected"]]) for g, lista in grupos]
+    restantes = [(g, lista) for g, lista in restantes if lista]
+    return ([(gettext("Elegidos"), elegidas)] if elegidas else []) + restantes
