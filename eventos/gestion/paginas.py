@@ -98,21 +98,22 @@ class ParticipacionConsularView(AccesoGestionMixin, ListaFiltradaView):
         return orden if orden.lstrip("-") in claves else ORDEN_POR_DEFECTO
 
     def alcance(self):
-        """Return the consulates the summary covers: those asked for, else all in scope."""
+        """Return the consulates the summary covers: those asked for (already read by the
+        filter), else a queryset of all in scope."""
         if not self.filterset.is_bound:
-            return Q()
+            return Consulado.objects.all()
         datos = self.filterset.form.cleaned_data
         if datos.get("consulado"):
-            return Q(pk__in=[c.pk for c in datos["consulado"]])
+            return list(datos["consulado"])
         condicion = Q()
         if datos.get("region"):
             condicion &= Q(region=datos["region"])
         if datos.get("pais"):
             condicion &= Q(pais=datos["pais"])
-        return condicion
+        return Consulado.objects.filter(condicion)
 
     def resumen(self):
-        """Return the consulates in scope with their events in the result: two queries."""
+        """Return the consulates in scope with their events in the result."""
         if es_invalido(self.filterset):
             return []
         return _ordenar(self.filterset.qs.resumen_por_consulado(self.alcance()), self.orden())
