@@ -90,8 +90,11 @@ class Publicable(models.Model):
         editable=False,
     )
     # Withdrawal and unpublishing: only the publishing services write these.
-    motivo_retiro = models.TextField(
+    # Nullable like its per-language columns: SQLite then adds it in place instead of
+    # rebuilding the table, which would drop the search and quote triggers.
+    motivo_retiro = models.TextField(  # noqa: DJ001
         _("motivo del retiro"),
+        null=True,
         blank=True,
         editable=False,
         help_text=_("Se muestra al público en la página del elemento retirado."),

@@ -155,6 +155,15 @@ def retirar(*, objeto, usuario, motivos, reemplazo=None):
         actual = _bloquear(objeto)
         _validar_reemplazo(actual, reemplazo)
         ya_retirado = actual.esta_retirado_en_su_url
+        if (
+            ya_retirado
+            and actual.reemplazado_por_id == (reemplazo.pk if reemplazo else None)
+            and all(
+                (getattr(actual, f"motivo_retiro_{idioma}") or "") == motivos.get(idioma, "")
+                for idioma in AVAILABLE_LANGUAGES
+            )
+        ):
+            return objeto
         if not (actual.estado == Estado.PUBLICADO or ya_retirado):
             raise ValidationError(
                 _("«%(objeto)s» no está publicado.") % {"objeto": actual}, code="no_publicado"
