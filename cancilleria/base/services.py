@@ -74,7 +74,8 @@ def _limpiar_retiro(actual):
     actual.despublicado_en = None
     actual.reemplazado_por = None
     for idioma in AVAILABLE_LANGUAGES:
-        setattr(actual, f"motivo_retiro_{idioma}", "")
+        # NULL, not "": modeltranslation falls back to Spanish only from NULL.
+        setattr(actual, f"motivo_retiro_{idioma}", None)
 
 
 def _validar_reemplazo(actual, reemplazo):
@@ -175,7 +176,7 @@ def retirar(*, objeto, usuario, motivos, reemplazo=None):
         actual.retirado_en = retirado_en if fue_publico else None
         actual.reemplazado_por = reemplazo
         for idioma in AVAILABLE_LANGUAGES:
-            setattr(actual, f"motivo_retiro_{idioma}", motivos.get(idioma, ""))
+            setattr(actual, f"motivo_retiro_{idioma}", motivos.get(idioma) or None)
         razon = _("Retirado: %(motivo)s") % {"motivo": motivos[DEFAULT_LANGUAGE]}
         return _guardar(objeto, actual, usuario=usuario, motivo=razon)
 
