@@ -118,6 +118,10 @@ class PublicableAdminMixin(
             if not servicios_comunes.puede_editar(request.user, actual):
                 raise PermissionDenied(_("No tiene permiso para modificar este elemento."))
             obj.estado = actual.estado
+            # Withdrawal fields too (a reverted old version must not drop the notice).
+            for campo in servicios_comunes.CAMPOS_DEL_FLUJO:
+                if campo not in ("estado", "fecha_publicacion"):
+                    setattr(obj, campo, getattr(actual, campo))
             if not self.has_publicar_permission(request) or "fecha_publicacion" not in form.fields:
                 obj.fecha_publicacion = actual.fecha_publicacion
             slug_anterior = getattr(actual, "slug", None)

@@ -36,7 +36,9 @@ def puede_editar(usuario, objeto):
     modelo = type(objeto)
     if not usuario.has_perm(permiso(modelo, "change")):
         return False
-    return objeto.estado != Estado.PUBLICADO or puede_publicar(usuario, modelo)
+    # A withdrawn item is still read at its URL: only publishers change what it says.
+    en_el_sitio = objeto.estado == Estado.PUBLICADO or objeto.esta_retirado_en_su_url
+    return not en_el_sitio or puede_publicar(usuario, modelo)
 
 
 def _exigir(usuario, nombre_permiso):

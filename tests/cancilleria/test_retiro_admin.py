@@ -3,6 +3,7 @@
 import pytest
 
 from cancilleria.base.models import Estado, SlugAnterior
+from comunicados import services
 from tests.factories import ComunicadoFactory, EventoFactory
 from tests.formularios import datos_de_formulario
 from tests.usuarios import EDITOR, PERSONAL, REDACTOR, crear_usuario
@@ -166,3 +167,26 @@ def test_cambiar_el_slug_en_el_admin_deja_un_301(client, editor, publicado):
     assert redireccion.status_code == 301
     assert redireccion["Location"] == "/comunicados/publicado-renombrado/"
     assert client.get(redireccion["Location"]).status_code == 200
+
+
+def test_guardar_el_formulario_no_borra_el_retiro(client, editor, publicado):
+    """Saving the change form of a withdrawn item (or reverting it) keeps its notice."""
+    client.post(f"{LISTA}{publicado.pk}/retirar/", {"motivo_es": "Se mantiene."})
+    url = f"{LISTA}{publicado.pk}/change/"
+    datos = datos_de_formulario(client.get(url).content, "comunicado_form")
+    datos["titulo_es"] = ["Título corregido"]
+    assert client.post(url, datos).status_code == 302
+    publicado.refresh_from_db()
+    assert publicado.titulo_es == "Título corregido"
+    assert publicado.esta_retirado_en_su_url
+    assert publicado.motivo_retiro_es == "Se mantiene."
+
+
+def test_un_redactor_no_cambia_un_retirado(client, publicado):
+    """A withdrawn page is still public: a writer cannot change it (403), as when published."""
+    services.retirar(comunicado=publicado, usuario=crear_usuario(EDITOR), motivos={"es": "Motivo."})
+    client.force_login(crear_usuario(REDACTOR))
+    url = f"{LISTA}{publicado.pk}/change/"
+    assert client.post(url, {"titulo_es": "Cambiado"}).status_code == 403
+    publicado.refresh_from_db()
+    assert publicado.titulo_es == "Publicado"
