@@ -24,7 +24,8 @@ class Estado(models.TextChoices):
 PROGRAMADO = "programado"
 
 
-def _q_publicados(ahora=None):
+def q_publicados(ahora=None):
+    """Return the condition of `publicados()` (also the replacement picker's limit)."""
     return Q(estado=Estado.PUBLICADO, fecha_publicacion__lte=ahora or timezone.now())
 
 
@@ -41,7 +42,7 @@ class PublicableQuerySet(models.QuerySet):
         A published item with a future date is scheduled; it becomes visible by itself
         once its time has come, with no job to run.
         """
-        return self.filter(_q_publicados(ahora))
+        return self.filter(q_publicados(ahora))
 
     def retirados_en_su_url(self):
         """Return withdrawn items still shown at their URL, with a notice, and nowhere else."""
@@ -49,11 +50,11 @@ class PublicableQuerySet(models.QuerySet):
 
     def en_su_url(self, ahora=None):
         """Return what a detail page shows: the public items and the withdrawn ones."""
-        return self.filter(_q_publicados(ahora) | _Q_RETIRADOS_EN_SU_URL)
+        return self.filter(q_publicados(ahora) | _Q_RETIRADOS_EN_SU_URL)
 
     def despublicados(self, ahora=None):
         """Return items taken off the site by mistake (their URL answers 410, or 301)."""
-        return self.filter(despublicado_en__isnull=False).exclude(_q_publicados(ahora))
+        return self.filter(despublicado_en__isnull=False).exclude(q_publicados(ahora))
 
     def programados(self, ahora=None):
         """Return published items whose date has not come yet."""
@@ -106,6 +107,8 @@ class Publicable(models.Model):
     reemplazado_por = models.ForeignKey(
         "self",
         verbose_name=_("reemplazado por"),
+        # The admin's picker offers only what the public may see (`publicados()`'s rule).
+        limit_choices_to=q_publicados,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

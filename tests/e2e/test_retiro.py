@@ -1,6 +1,8 @@
 """Withdrawn pages, the 410 page and shared previews in Chromium: axe finds no serious or
 critical violation, in Spanish and English, at desktop and phone widths; screenshots kept."""
 
+import re
+
 import pytest
 from django.core.management import call_command
 
@@ -77,3 +79,52 @@ def test_retirado_410_y_vista_previa_accesibles(
     assert ("INEI figures" if idioma == "en" else "cifras del INEI") in texto
     aviso.get_by_role("link").click()
     assert pagina.url.endswith(sitio["reemplazo"])
+
+
+def test_el_editor_retira_comparte_y_revoca(sitio, pagina, navegador, live_server, captura):
+    """In the admin: the reason is required, the replacement is picked, a preview link is
+    created, opened by someone without an account, and revoked."""
+    from .test_redaccion import comprobar_sin_errores, elegir_autocompletado, entrar
+
+    crear_usuario(EDITOR, "editor")
+    otro, reemplazo = Comunicado.objects.publicados().exclude(slug=SLUG)[:2]
+    borrador = Comunicado.objects.get(slug="borrador-revision-oim")
+    entrar(pagina, "editor")
+
+    pagina.goto(f"/admin/comunicados/comunicado/{otro.pk}/change/")
+    pagina.get_by_role("link", name="Retirar…").click()
+    pagina.get_by_role("button", name="Retirar del sitio").click()
+    assert pagina.locator(".errornote").is_visible()
+    assert pagina.locator(".field-motivo_es .errorlist").is_visible()
+    pagina.fill("#id_motivo_es", "Se publicó una versión corregida.")
+    pagina.fill("#id_motivo_en", "A corrected version was published.")
+    elegir_autocompletado(pagina, "reemplazo", reemplazo.titulo[7:25], reemplazo.titulo)
+    captura(pagina, "retiro-admin-formulario")
+    pagina.get_by_role("button", name="Retirar del sitio").click()
+    pagina.wait_for_url(re.compile(r"/change/$"))
+    assert "Se publicó una versión corregida." in pagina.locator(".flujo-publicacion").inner_text()
+    captura(pagina, "retiro-admin-panel")
+    otro.refresh_from_db()
+    assert otro.esta_retirado_en_su_url and otro.reemplazado_por_id == reemplazo.pk
+
+    pagina.goto(f"/admin/comunicados/comunicado/{borrador.pk}/change/")
+    filas_antes = pagina.locator(".enlaces-vista-previa__tabla tbody tr").count()
+    pagina.get_by_role("button", name="Crear enlace de vista previa").click()
+    pagina.wait_for_url(re.compile(r"/change/#enlaces-vista-previa$"))
+    filas = pagina.locator(".enlaces-vista-previa__tabla tbody tr")
+    assert filas.count() == filas_antes + 1
+    assert "editor" in filas.first.inner_text()
+    url = filas.first.locator("input").input_value()
+    captura(pagina, "vista-previa-admin-enlaces")
+
+    anonimo = navegador.new_context(base_url=live_server.url)
+    visitante = anonimo.new_page()
+    assert visitante.goto(url).status == 200
+    assert visitante.locator(".aviso-vista-previa").is_visible()
+    filas.first.get_by_role("button", name="Revocar").click()
+    pagina.wait_for_url(re.compile(r"#enlaces-vista-previa$"))
+    assert "revocado" in pagina.locator(".enlaces-vista-previa__tabla tbody tr").first.inner_text()
+    assert visitante.goto(url).status == 410
+    captura(visitante, "vista-previa-revocada")
+    anonimo.close()
+    comprobar_sin_errores(pagina)
