@@ -158,6 +158,8 @@ def test_crear_listar_y_revocar_desde_el_admin(client, borrador):
     assert enlace.token in html
     assert editor.username in html
     assert "vigente" in html
+    # Enter in a field submits with the first button: "Guardar", never "Revocar".
+    assert html.index('name="_save"') < html.index(">Revocar<")
     revocar = f"{LISTA}{borrador.pk}/enlaces-vista-previa/{enlace.pk}/revocar/"
     assert client.post(revocar).status_code == 302
     enlace.refresh_from_db()
