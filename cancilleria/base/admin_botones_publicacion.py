@@ -67,6 +67,9 @@ class BotonesPublicacionAdminMixin:
             "botones": botones,
             "enlaces": enlaces,
             "retiro": obj if obj is not None and obj.esta_retirado_en_su_url else None,
+            "despublicado": obj
+            if obj is not None and obj.despublicado_en and not obj.es_publico
+            else None,
             "puede_publicar": puede_publicar,
         }
 

@@ -92,6 +92,7 @@ def test_despublicar_desde_el_admin(client, editor, publicado):
     publicado.refresh_from_db()
     assert publicado.estado == Estado.BORRADOR
     assert publicado.despublicado_en is not None
+    assert "Despublicado el" in client.get(respuesta["Location"]).content.decode()
     client.logout()
     assert client.get("/comunicados/publicado/").status_code == 410
 
