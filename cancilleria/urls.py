@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemaps_views
 from django.urls import include, path
 
+from .base import vista_previa
 from .sitio import views
 from .sitio.sitemaps import sitemaps
 
@@ -30,6 +31,12 @@ urlpatterns += i18n_patterns(
     path("eventos/", include("eventos.urls")),
     path("comunicados/", include("comunicados.urls")),
     path("gestion/", include("eventos.urls_gestion")),
+    # Shared preview links (EnlaceVistaPrevia): never cached, never indexed.
+    path(
+        "vista-previa/<str:token>/",
+        vista_previa.vista_previa_compartida,
+        name="vista_previa_compartida",
+    ),
     prefix_default_language=False,
 )
 

@@ -13,6 +13,13 @@ def publicar(*, comunicado, usuario, fecha=None):
     return services.publicar(objeto=comunicado, usuario=usuario, fecha=fecha)
 
 
-def retirar(*, comunicado, usuario):
-    """Take the release off the public site."""
-    return services.retirar(objeto=comunicado, usuario=usuario)
+def retirar(*, comunicado, usuario, motivos, reemplazo=None):
+    """Withdraw the release: it stays at its URL with the public reason, out of every list."""
+    return services.retirar(
+        objeto=comunicado, usuario=usuario, motivos=motivos, reemplazo=reemplazo
+    )
+
+
+def despublicar(*, comunicado, usuario, reemplazo=None):
+    """Unpublish the release (a mistake): its URL answers 410, or 301 to `reemplazo`."""
+    return services.despublicar(objeto=comunicado, usuario=usuario, reemplazo=reemplazo)

@@ -5,7 +5,15 @@ from .models import Adjunto, Cifra, Cita, Comunicado
 
 @register(Comunicado)
 class ComunicadoTranslationOptions(TranslationOptions):
-    fields = ("titulo", "bajada", "resumen", "cuerpo", "texto_alternativo", "pie_de_foto")
+    fields = (
+        "titulo",
+        "bajada",
+        "resumen",
+        "cuerpo",
+        "texto_alternativo",
+        "pie_de_foto",
+        "motivo_retiro",
+    )
     required_languages = ("es",)
 
 

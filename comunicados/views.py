@@ -1,7 +1,9 @@
 from django.views.generic import DetailView
 
+from cancilleria.base import vista_previa
+from cancilleria.base.detalle import DetallePublicableMixin
 from cancilleria.base.estructurados import LOGO, TARJETA_COMPARTIR, url_estatica
-from cancilleria.base.vista_previa import VistaPreviaMixin
+from cancilleria.base.vista_previa import VistaPreviaCompartidaMixin, VistaPreviaMixin
 from cancilleria.base.vistas import ListaFiltradaView
 from eventos.selectores import repartir_por_sesion
 
@@ -28,12 +30,11 @@ class ComunicadoListView(ListaFiltradaView):
         return Comunicado.objects.para_tarjetas()
 
 
-class ComunicadoDetailView(DetailView):
+class ComunicadoDetailView(DetallePublicableMixin, DetailView):
+    # Public, or withdrawn with its notice; gone and renamed items: DetallePublicableMixin.
+    model = Comunicado
     template_name = "comunicados/comunicado_detail.html"
     context_object_name = "comunicado"
-
-    def get_base_queryset(self):
-        return Comunicado.objects.publicados()
 
     def get_queryset(self):
         return self.get_base_queryset().con_detalle()
@@ -66,3 +67,12 @@ class ComunicadoVistaPreviaView(VistaPreviaMixin, ComunicadoDetailView):
     """Show staff a comunicado as the public will see it, published or not."""
 
     model = Comunicado
+
+
+class ComunicadoVistaPreviaCompartidaView(VistaPreviaCompartidaMixin, ComunicadoDetailView):
+    """Show anyone with a shared preview link the comunicado as the public will see it."""
+
+    model = Comunicado
+
+
+vista_previa.registrar_vista_compartida(Comunicado, ComunicadoVistaPreviaCompartidaView)

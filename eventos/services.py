@@ -13,6 +13,11 @@ def publicar(*, evento, usuario, fecha=None):
     return services.publicar(objeto=evento, usuario=usuario, fecha=fecha)
 
 
-def retirar(*, evento, usuario):
-    """Take the event off the public site."""
-    return services.retirar(objeto=evento, usuario=usuario)
+def retirar(*, evento, usuario, motivos, reemplazo=None):
+    """Withdraw the event: it stays at its URL with the public reason, out of every list."""
+    return services.retirar(objeto=evento, usuario=usuario, motivos=motivos, reemplazo=reemplazo)
+
+
+def despublicar(*, evento, usuario, reemplazo=None):
+    """Unpublish the event (a mistake): its URL answers 410, or 301 to `reemplazo`."""
+    return services.despublicar(objeto=evento, usuario=usuario, reemplazo=reemplazo)

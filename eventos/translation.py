@@ -5,7 +5,7 @@ from .models import Evento, Sesion
 
 @register(Evento)
 class EventoTranslationOptions(TranslationOptions):
-    fields = ("nombre", "lugar", "descripcion", "publico")
+    fields = ("nombre", "lugar", "descripcion", "publico", "motivo_retiro")
     required_languages = ("es",)
 
 

@@ -3,9 +3,11 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, View
 
+from cancilleria.base import vista_previa
+from cancilleria.base.detalle import DetallePublicableMixin
 from cancilleria.base.estructurados import TARJETA_COMPARTIR, url_estatica
 from cancilleria.base.filtros import vincular_filtro
-from cancilleria.base.vista_previa import VistaPreviaMixin
+from cancilleria.base.vista_previa import VistaPreviaCompartidaMixin, VistaPreviaMixin
 from cancilleria.base.vistas import ListaFiltradaView
 
 from . import estructurados
@@ -24,12 +26,11 @@ class EventoListView(ListaFiltradaView):
         return Evento.objects.para_tarjetas()
 
 
-class EventoDetailView(DetailView):
+class EventoDetailView(DetallePublicableMixin, DetailView):
+    # Public, or withdrawn with its notice; gone and renamed items: DetallePublicableMixin.
+    model = Evento
     template_name = "eventos/evento_detail.html"
     context_object_name = "evento"
-
-    def get_base_queryset(self):
-        return Evento.objects.publicados()
 
     def get_queryset(self):
         return self.get_base_queryset().con_detalle()
@@ -92,3 +93,12 @@ class EventoVistaPreviaView(VistaPreviaMixin, EventoDetailView):
     """Show staff a evento as the public will see it, published or not."""
 
     model = Evento
+
+
+class EventoVistaPreviaCompartidaView(VistaPreviaCompartidaMixin, EventoDetailView):
+    """Show anyone with a shared preview link the evento as the public will see it."""
+
+    model = Evento
+
+
+vista_previa.registrar_vista_compartida(Evento, EventoVistaPreviaCompartidaView)

@@ -50,9 +50,4 @@ class AccionesEnBloqueAdminMixin:
             request, ngettext("%d elemento publicado.", "%d elementos publicados.", hechos) % hechos
         )
 
-    @admin.action(description=gettext_lazy("Retirar del sitio"), permissions=["publicar"])
-    def retirar_seleccionados(self, request, queryset):
-        hechos = self._en_bloque(request, queryset, self.servicios.retirar)
-        self.message_user(
-            request, ngettext("%d elemento retirado.", "%d elementos retirados.", hechos) % hechos
-        )
+    # retirar_seleccionados asks for the public reason first: see admin_retiro.

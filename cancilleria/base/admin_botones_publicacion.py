@@ -41,8 +41,22 @@ class BotonesPublicacionAdminMixin:
             if obj is None or not obj.es_publico:
                 botones.append((BOTON_PUBLICAR, _("Publicar ahora")))
             botones.append((BOTON_PROGRAMAR, _("Programar")))
-            if obj is not None and estado == Estado.PUBLICADO:
-                botones.append((BOTON_RETIRAR, _("Retirar")))
+        # Withdrawing asks for a reason, unpublishing for a replacement: their own pages.
+        enlaces = []
+        if puede_publicar and puede_editar and obj is not None:
+            if obj.es_publico or obj.esta_retirado_en_su_url:
+                enlaces.append(
+                    (
+                        self.url_retiro(obj, "retirar"),
+                        _("Cambiar el aviso de retiro")
+                        if obj.esta_retirado_en_su_url
+                        else _("Retirar…"),
+                    )
+                )
+                enlaces.append((self.url_retiro(obj, "despublicar"), _("Despublicar…")))
+            elif estado == Estado.PUBLICADO:
+                # Scheduled, never public: withdrawing only takes it off the schedule.
+                enlaces.append((self.url_retiro(obj, "retirar"), _("Retirar…")))
         codigo, etiqueta = obj.estado_visible if obj is not None else (estado, _("Borrador"))
         fecha = obj.fecha_publicacion if obj is not None else None
         return {
@@ -51,6 +65,11 @@ class BotonesPublicacionAdminMixin:
             "fecha": fecha,
             "zona": timezone.get_current_timezone_name(),
             "botones": botones,
+            "enlaces": enlaces,
+            "retiro": obj if obj is not None and obj.esta_retirado_en_su_url else None,
+            "despublicado": obj
+            if obj is not None and obj.despublicado_en and not obj.es_publico
+            else None,
             "puede_publicar": puede_publicar,
         }
 
@@ -69,6 +88,9 @@ class BotonesPublicacionAdminMixin:
 
     def _pulsar(self, request, obj, boton):
         # Runs inside the admin's transaction: PermissionDenied undoes the whole save.
+        if boton == BOTON_RETIRAR:
+            # The reason comes first (older forms still post this button).
+            return HttpResponseRedirect(self.url_retiro(obj, "retirar"))
         argumentos = {self.nombre_objeto: obj, "usuario": request.user}
         try:
             if boton == BOTON_ENVIAR:
@@ -77,12 +99,9 @@ class BotonesPublicacionAdminMixin:
             elif boton == BOTON_PUBLICAR:
                 self.servicios.publicar(**argumentos)
                 mensaje = _("«%(obj)s» está publicado.")
-            elif boton == BOTON_PROGRAMAR:
+            else:
                 self.servicios.publicar(**argumentos, fecha=obj.fecha_publicacion)
                 mensaje = _("«%(obj)s» se publicará el %(fecha)s (hora de Lima).")
-            else:
-                self.servicios.retirar(**argumentos)
-                mensaje = _("«%(obj)s» se retiró del sitio.")
         except ValidationError as error:
             self.message_user(request, " ".join(error.messages), messages.ERROR)
         else:

@@ -17,7 +17,9 @@ from django.utils.translation import gettext_lazy
 from . import services as servicios_comunes
 from .admin_acciones_en_bloque import AccionesEnBloqueAdminMixin
 from .admin_botones_publicacion import BOTON_PROGRAMAR, BotonesPublicacionAdminMixin
+from .admin_enlaces_vista_previa import EnlacesVistaPreviaAdminMixin
 from .admin_historial import HistorialAdminMixin
+from .admin_retiro import RetiroAdminMixin
 from .models import PROGRAMADO, Estado
 from .traducciones import faltantes_por_idioma
 
@@ -58,7 +60,11 @@ class EstadoListFilter(admin.SimpleListFilter):
 
 
 class PublicableAdminMixin(
-    BotonesPublicacionAdminMixin, AccionesEnBloqueAdminMixin, HistorialAdminMixin
+    RetiroAdminMixin,
+    EnlacesVistaPreviaAdminMixin,
+    BotonesPublicacionAdminMixin,
+    AccionesEnBloqueAdminMixin,
+    HistorialAdminMixin,
 ):
     """Put the publishing workflow into a ModelAdmin of a `Publicable` model.
 
@@ -106,19 +112,28 @@ class PublicableAdminMixin(
     def save_model(self, request, obj, form, change):
         # The state only changes through the services; the date only with the right to
         # publish. This also holds for the history's "revert" form.
+        slug_anterior = None
         if change:
             actual = self.model._default_manager.get(pk=obj.pk)
             if not servicios_comunes.puede_editar(request.user, actual):
                 raise PermissionDenied(_("No tiene permiso para modificar este elemento."))
             obj.estado = actual.estado
+            # Withdrawal fields too (a reverted old version must not drop the notice).
+            for campo in servicios_comunes.CAMPOS_DEL_FLUJO:
+                if campo not in ("estado", "fecha_publicacion"):
+                    setattr(obj, campo, getattr(actual, campo))
             if not self.has_publicar_permission(request) or "fecha_publicacion" not in form.fields:
                 obj.fecha_publicacion = actual.fecha_publicacion
+            slug_anterior = getattr(actual, "slug", None)
         else:
             obj.estado = Estado.BORRADOR
             obj.creado_por = request.user
             if not self.has_publicar_permission(request):
                 obj.fecha_publicacion = None
         super().save_model(request, obj, form, change)
+        if slug_anterior and slug_anterior != obj.slug:
+            # Links to the old address keep working: a 301 to the new one.
+            servicios_comunes.registrar_slug_anterior(objeto=obj, slug_anterior=slug_anterior)
 
     # -- form ----------------------------------------------------------------------
 

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class BaseConfig(AppConfig):
-    """The shared publishing base: no tables, only building blocks and template tags."""
+    """The shared publishing base: building blocks, template tags, old slugs and preview links."""
 
     name = "cancilleria.base"
     label = "base"

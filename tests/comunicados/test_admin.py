@@ -257,7 +257,7 @@ def test_quitar_la_fecha_a_lo_publicado_da_error(client, publicado):
 
 @pytest.mark.parametrize("rol", [REDACTOR, EDITOR, PERSONAL, ADMINISTRADOR])
 def test_retirar(client, rol, publicado):
-    """'Retirar' takes a release off the site for editors; others get 403."""
+    """'Retirar' leads editors to the reason form and withdraws; others get 403."""
     entrar(client, rol)
     url = url_edicion(publicado)
     datos = formulario(client, url)
@@ -265,10 +265,19 @@ def test_retirar(client, rol, publicado):
     antes = instantanea(publicado)
     respuesta = client.post(url, datos)
     if rol in PUEDEN_PUBLICAR:
+        url_retiro = f"{LISTA}{publicado.pk}/retirar/"
+        assert respuesta.status_code == 302
+        assert respuesta["Location"] == url_retiro
+        assert instantanea(publicado)[0] == Estado.PUBLICADO
+        respuesta = client.post(url_retiro, {"motivo_es": "Cifras corregidas."})
         assert respuesta.status_code == 302
         assert instantanea(publicado)[0] == Estado.RETIRADO
+        assert publicado.motivo_retiro_es == "Cifras corregidas."
     else:
         assert respuesta.status_code == 403
+        assert instantanea(publicado) == antes
+        retiro = client.post(f"{LISTA}{publicado.pk}/retirar/", {"motivo_es": "x"})
+        assert retiro.status_code == 403
         assert instantanea(publicado) == antes
 
 
@@ -330,15 +339,28 @@ def test_publicar_en_bloque(client, rol, borrador):
 
 @pytest.mark.parametrize("rol", [REDACTOR, EDITOR, PERSONAL, ADMINISTRADOR])
 def test_retirar_en_bloque(client, rol, publicado):
-    """Bulk withdrawing is for editors only."""
+    """Bulk withdrawing is for editors only, and asks for the public reason first."""
     entrar(client, rol)
     respuesta = accion(client, "retirar_seleccionados", publicado)
     publicado.refresh_from_db()
+    assert publicado.estado == Estado.PUBLICADO
     if rol in PUEDEN_PUBLICAR:
+        assert respuesta.status_code == 200
+        assert "Motivo público" in respuesta.content.decode()
+        datos = {
+            "action": "retirar_seleccionados",
+            "_selected_action": [str(publicado.pk)],
+            "confirmar_retiro": "1",
+        }
+        sin_motivo = client.post(LISTA, datos)
+        assert sin_motivo.status_code == 200
+        assert "Este campo es obligatorio" in sin_motivo.content.decode()
+        client.post(LISTA, {**datos, "motivo_es": "Duplicado."})
+        publicado.refresh_from_db()
         assert publicado.estado == Estado.RETIRADO
+        assert publicado.motivo_retiro_es == "Duplicado."
     else:
         assert respuesta.status_code == 403
-        assert publicado.estado == Estado.PUBLICADO
 
 
 def test_enviar_a_revision_en_bloque(client, borrador):

@@ -100,18 +100,22 @@ def test_publicar_ahora_adelanta_un_programado():
 
 
 def test_retirar_es_idempotente_y_exige_permiso():
-    """Withdrawing hides the release; twice is harmless; a writer may not withdraw."""
+    """Withdrawing hides the release from lists; twice is harmless; a writer may not."""
     comunicado = ComunicadoFactory()
+    motivos = {"es": "Cifras corregidas.", "en": "Figures corrected."}
     with pytest.raises(PermissionDenied):
-        services.retirar(comunicado=comunicado, usuario=crear_usuario(REDACTOR))
+        services.retirar(comunicado=comunicado, usuario=crear_usuario(REDACTOR), motivos=motivos)
     editor = crear_usuario(EDITOR)
-    services.retirar(comunicado=comunicado, usuario=editor)
+    services.retirar(comunicado=comunicado, usuario=editor, motivos=motivos)
     versiones = comunicado.history.count()
-    services.retirar(comunicado=comunicado, usuario=editor)
+    services.retirar(comunicado=comunicado, usuario=editor, motivos=motivos)
     comunicado.refresh_from_db()
     assert comunicado.estado == Estado.RETIRADO
+    assert comunicado.retirado_en is not None
     assert comunicado.history.count() == versiones
+    assert comunicado.history.first().history_change_reason == "Retirado: Cifras corregidas."
     assert not Comunicado.objects.publicados().filter(pk=comunicado.pk).exists()
+    assert Comunicado.objects.retirados_en_su_url().filter(pk=comunicado.pk).exists()
 
 
 def test_los_servicios_solo_aceptan_argumentos_con_nombre(borrador):

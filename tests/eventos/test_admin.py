@@ -105,7 +105,6 @@ def test_editar(client, rol, borrador):
         ("_enviar_a_revision", "borrador", PUEDEN_EDITAR, Estado.EN_REVISION),
         ("_publicar_ahora", "borrador", PUEDEN_PUBLICAR, Estado.PUBLICADO),
         ("_programar", "borrador", PUEDEN_PUBLICAR, Estado.PUBLICADO),
-        ("_retirar", "publicado", PUEDEN_PUBLICAR, Estado.RETIRADO),
     ],
 )
 @pytest.mark.parametrize("rol", ROLES)
