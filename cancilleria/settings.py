@@ -61,12 +61,15 @@ INSTALLED_APPS = [
     "simple_history",
     # Login throttling and lockout; its records are the audit trail of failed logins.
     "axes",
+    # Django's tasks framework with a database queue and worker (alert mails).
+    "django_tasks_db",
     # The floors, lowest first (see README, "Architecture").
     "cancilleria.base",
     "cancilleria.directorio",
     "eventos",
     "comunicados",
     "cancilleria.sitio",
+    "cancilleria.alertas",
 ]
 
 MIDDLEWARE = [
@@ -297,3 +300,24 @@ LOGGING = {
 }
 
 PAGINATE_BY = 12
+
+# ---- Email alerts (cancilleria/alertas; README, "Email alerts") ----
+# Tasks go to a database queue; `manage.py trabajador` (started by `make run`) runs them.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Mail: EMAIL_URL picks the backend (smtp+tls://user:password@host:587,
+# consolemail://, filemail:///path/to/folder); the console in development.
+vars().update(
+    env.email_url("EMAIL_URL", default="consolemail://" if DEBUG else "smtp://localhost:25")
+)
+DEFAULT_FROM_EMAIL = env.str(
+    "DJANGO_CORREO_REMITENTE", default="Cancillería del Perú <no-responder@localhost>"
+)
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The public address of the site, for links in mails (written with no request at hand).
+SITIO_URL = env.str("DJANGO_SITIO_URL", default="http://127.0.0.1:8000")
+# How often the worker looks for newly public items; when daily digests go out (Lima);
+# how long a confirmation link lasts; how far back a new item may be dated.
+ALERTAS_INTERVALO_SEGUNDOS = env.int("DJANGO_ALERTAS_INTERVALO_SEGUNDOS", default=60)
+ALERTAS_HORA_RESUMEN = env.int("DJANGO_ALERTAS_HORA_RESUMEN", default=7)
+ALERTAS_HORAS_PARA_CONFIRMAR = 72
+ALERTAS_VENTANA_DIAS = 7

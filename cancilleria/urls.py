@@ -30,6 +30,8 @@ urlpatterns += i18n_patterns(
     path("eventos/", include("eventos.urls")),
     path("comunicados/", include("comunicados.urls")),
     path("gestion/", include("eventos.urls_gestion")),
+    # Email alerts (wave 2).
+    path("alertas/", include("cancilleria.alertas.urls")),
     prefix_default_language=False,
 )
 
