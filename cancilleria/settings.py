@@ -6,6 +6,7 @@ One module for every environment: environment variables decide (see .env.example
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import dj_database_url
 import environ
@@ -305,10 +306,32 @@ PAGINATE_BY = 12
 # Tasks go to a database queue; `manage.py trabajador` (started by `make run`) runs them.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # Mail: EMAIL_URL picks the backend (smtp+tls://user:password@host:587,
-# consolemail://, filemail:///path/to/folder); the console in development.
-vars().update(
-    env.email_url("EMAIL_URL", default="consolemail://" if DEBUG else "smtp://localhost:25")
-)
+# consolemail://, filemail:///path/to/folder); the console in development. Read by
+# django-environ, given to Django 6.1's MAILERS (the EMAIL_* settings are deprecated).
+_url_correo = os.environ.get("EMAIL_URL") or ("consolemail://" if DEBUG else "smtp://localhost:25")
+_correo = env.email_url_config(_url_correo)
+if _url_correo.startswith("filemail:"):
+    # environ drops the leading "/" of an absolute folder (filemail:///var/mail/x).
+    _partes = urlsplit(_url_correo)
+    _correo["EMAIL_FILE_PATH"] = unquote(_partes.netloc + _partes.path)
+_opciones_correo = {
+    opcion: _correo[clave]
+    for clave, opcion in (
+        ("EMAIL_HOST", "host"),
+        ("EMAIL_PORT", "port"),
+        ("EMAIL_HOST_USER", "username"),
+        ("EMAIL_HOST_PASSWORD", "password"),
+        ("EMAIL_USE_TLS", "use_tls"),
+        ("EMAIL_USE_SSL", "use_ssl"),
+        ("EMAIL_FILE_PATH", "file_path"),
+    )
+    if _correo.get(clave) not in (None, "")
+}
+if _correo["EMAIL_BACKEND"].endswith("smtp.EmailBackend"):
+    _opciones_correo["timeout"] = env.int("DJANGO_CORREO_TIMEOUT", default=20)
+else:
+    _opciones_correo = {k: v for k, v in _opciones_correo.items() if k == "file_path"}
+MAILERS = {"default": {"BACKEND": _correo["EMAIL_BACKEND"], "OPTIONS": _opciones_correo}}
 DEFAULT_FROM_EMAIL = env.str(
     "DJANGO_CORREO_REMITENTE", default="Cancillería del Perú <no-responder@localhost>"
 )
