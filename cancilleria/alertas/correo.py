@@ -1,5 +1,7 @@
 """The mails alerts send: each in the subscriber's language, each with one-click unsubscribe."""
 
+import email.policy
+
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
@@ -7,6 +9,14 @@ from django.utils import translation
 
 from .listas import LISTAS, describir
 from .models import url_del_sitio
+
+
+class CorreoDeLista(EmailMessage):
+    def message(self, *, policy=email.policy.default):
+        # The List-Unsubscribe <URL> is longer than a folded line: folding would turn it
+        # into RFC 2047 encoded words, which mail clients do not read there. RFC 5322
+        # allows lines of 998 characters.
+        return super().message(policy=policy.clone(max_line_length=998))
 
 
 def _mensaje(suscripcion, plantilla, asunto, contexto):
@@ -23,7 +33,7 @@ def _mensaje(suscripcion, plantilla, asunto, contexto):
         }
         cuerpo = render_to_string(f"alertas/correo/{plantilla}.txt", contexto)
         asunto = str(asunto)
-    return EmailMessage(
+    return CorreoDeLista(
         subject=" ".join(asunto.split()),
         body=cuerpo,
         from_email=settings.DEFAULT_FROM_EMAIL,
