@@ -15,6 +15,11 @@ from .models import AlertaEnviada, Suscripcion
 
 logger = logging.getLogger(__name__)
 
+# More new items than this for one immediate subscription go out as one mail.
+MAXIMO_INMEDIATAS = 10
+# Newest items looked at per filter and pass (bounds a check after a bulk import).
+MAXIMO_POR_REVISION = 500
+
 
 def suscribir(*, correo_electronico, lista, filtros, frecuencia, idioma):
     """Record an unconfirmed subscription and queue its confirmation mail; return it.
@@ -95,7 +100,12 @@ def revisar(*, ahora=None):
             continue
         pendientes = _pendientes(LISTAS[nombre_lista], filtros, idioma, inmediatas + diarias, ahora)
         for suscripcion in inmediatas:
-            for elemento in pendientes[suscripcion.pk]:
+            elementos = pendientes[suscripcion.pk]
+            if len(elementos) > MAXIMO_INMEDIATAS:
+                # A burst (an import, a backlog): one mail listing them, not dozens.
+                enviados += _enviar_resumen(suscripcion, elementos, None)
+                continue
+            for elemento in elementos:
                 enviados += _enviar_una(suscripcion, elemento)
         for suscripcion in diarias:
             enviados += _enviar_resumen(suscripcion, pendientes[suscripcion.pk], hoy)
@@ -115,7 +125,9 @@ def _pendientes(lista, filtros, idioma, suscripciones, ahora):
             # A topic deleted since: nothing can match any more.
             logger.warning("Alerta con filtros ya no válidos: %s?%s", lista.nombre, filtros)
             return defaultdict(list)
-        elementos = list(filtro.qs.order_by("fecha_publicacion", "pk")[:500])
+        elementos = list(filtro.qs.order_by("-fecha_publicacion", "-pk")[:MAXIMO_POR_REVISION])[
+            ::-1
+        ]
     enviados = set(
         AlertaEnviada.objects.filter(
             suscripcion__in=suscripciones, objeto_id__in=[e.pk for e in elementos]
@@ -151,15 +163,19 @@ def _enviar_una(suscripcion, elemento):
 
 
 def _enviar_resumen(suscripcion, elementos, hoy):
+    """Send one mail listing `elementos`; with `hoy`, as that day's digest (once a day)."""
     try:
         with transaction.atomic():
-            # Marks the day done even with nothing to send: one look per day.
-            actualizadas = (
-                Suscripcion.objects.filter(pk=suscripcion.pk)
-                .exclude(ultimo_resumen=hoy)
-                .update(ultimo_resumen=hoy)
-            )
-            if not actualizadas or not elementos:
+            if hoy is not None:
+                # Marks the day done even with nothing to send: one look per day.
+                actualizadas = (
+                    Suscripcion.objects.filter(pk=suscripcion.pk)
+                    .exclude(ultimo_resumen=hoy)
+                    .update(ultimo_resumen=hoy)
+                )
+                if not actualizadas:
+                    return 0
+            if not elementos:
                 return 0
             AlertaEnviada.objects.bulk_create(
                 AlertaEnviada(suscripcion=suscripcion, objeto_id=e.pk) for e in elementos

@@ -216,3 +216,15 @@ def test_revisar_consultas_acotadas(trata, django_assert_max_num_queries):
     # One group of identical filters: delete expired, subscriptions, the topic, items, sent.
     with django_assert_max_num_queries(5):
         services.revisar()
+
+
+def test_una_rafaga_de_publicaciones_llega_en_un_solo_correo(trata):
+    """More than MAXIMO_INMEDIATAS new items at once (an import) make one mail, not dozens."""
+    activa()
+    for n in range(services.MAXIMO_INMEDIATAS + 2):
+        sobre(trata, titulo=f"Importado {n}")
+    assert services.revisar() == 1
+    assert services.revisar() == 0
+    assert len(mail.outbox) == 1
+    assert "Importado 0" in mail.outbox[0].body and "Importado 11" in mail.outbox[0].body
+    assert AlertaEnviada.objects.count() == services.MAXIMO_INMEDIATAS + 2
