@@ -15,6 +15,8 @@ from .models import AlertaEnviada, Suscripcion
 
 logger = logging.getLogger(__name__)
 
+# A confirmation mail is sent again for the same request only after this long.
+ESPERA_PARA_REENVIAR = timedelta(minutes=10)
 # More new items than this for one immediate subscription go out as one mail.
 MAXIMO_INMEDIATAS = 10
 # Newest items looked at per filter and pass (bounds a check after a bulk import).
@@ -24,9 +26,10 @@ MAXIMO_POR_REVISION = 500
 def suscribir(*, correo_electronico, lista, filtros, frecuencia, idioma):
     """Record an unconfirmed subscription and queue its confirmation mail; return it.
 
-    Asking again for the same list and filters sends the confirmation again (a new link)
-    while unconfirmed, and changes nothing once confirmed: the page says the same either
-    way, so it tells no one whether an address is subscribed.
+    Asking again for the same list and filters sends the confirmation again while
+    unconfirmed (at most every ESPERA_PARA_REENVIAR), and changes nothing once
+    confirmed: the page says the same either way, so it tells no one whether an
+    address is subscribed.
     """
     from .tasks import enviar_confirmacion
 
@@ -39,6 +42,9 @@ def suscribir(*, correo_electronico, lista, filtros, frecuencia, idioma):
             defaults={"frecuencia": frecuencia, "idioma": idioma},
         )
         if suscripcion.confirmada:
+            return suscripcion
+        if not creada and suscripcion.creada > timezone.now() - ESPERA_PARA_REENVIAR:
+            # Asked again at once: no second mail, or the form could flood an inbox.
             return suscripcion
         if not creada:
             suscripcion.frecuencia, suscripcion.idioma = frecuencia, idioma

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+import time_machine
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
@@ -123,10 +124,14 @@ def test_sin_lista_se_siguen_todos_los_comunicados(client):
 
 
 def test_suscribirse_dos_veces_no_duplica(client, trata):
-    """The same request again re-sends the confirmation; once confirmed it sends nothing."""
+    """The same request again: one row; the confirmation again only after a while; once
+    confirmed, nothing."""
     suscribir(client)
     suscribir(client, correo="ana@EXAMPLE.org")
     assert Suscripcion.objects.count() == 1
+    assert DBTaskResult.objects.count() == 1
+    with time_machine.travel(timezone.now() + timedelta(minutes=11), tick=False):
+        suscribir(client)
     assert DBTaskResult.objects.count() == 2
     Suscripcion.objects.update(confirmada_en=timezone.now())
     respuesta = suscribir(client)
