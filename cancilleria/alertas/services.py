@@ -31,7 +31,7 @@ def suscribir(*, correo_electronico, lista, filtros, frecuencia, idioma):
     confirmed: the page says the same either way, so it tells no one whether an
     address is subscribed.
     """
-    from .tasks import enviar_confirmacion
+    from .tasks import enviar_confirmacion  # tasks.py imports this module
 
     direccion = BaseUserManager.normalize_email(correo_electronico)
     with transaction.atomic():
