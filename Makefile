@@ -45,6 +45,10 @@ run: install .env
 	$(DEV_ENV) $(PY) manage.py compilemessages --ignore=.venv --ignore=.tools -v0
 	$(DEV_ENV) $(PY) manage.py cargar_demo
 	$(DEV_ENV) $(PY) manage.py crear_admin_demo
+	@# The task worker (alert mails, their links to this server) runs beside it and stops with it.
+	DJANGO_SITIO_URL=$${DJANGO_SITIO_URL:-http://$(HOST):$(PORT)} $(DEV_ENV) $(PY) manage.py trabajador & \
+	trabajador=$$!; \
+	trap 'kill $$trabajador 2>/dev/null; wait $$trabajador 2>/dev/null' EXIT INT TERM; \
 	$(DEV_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install

@@ -6,6 +6,7 @@ One module for every environment: environment variables decide (see .env.example
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import dj_database_url
 import environ
@@ -61,12 +62,15 @@ INSTALLED_APPS = [
     "simple_history",
     # Login throttling and lockout; its records are the audit trail of failed logins.
     "axes",
+    # Django's tasks framework with a database queue and worker (alert mails).
+    "django_tasks_db",
     # The floors, lowest first (see README, "Architecture").
     "cancilleria.base",
     "cancilleria.directorio",
     "eventos",
     "comunicados",
     "cancilleria.sitio",
+    "cancilleria.alertas",
 ]
 
 MIDDLEWARE = [
@@ -297,3 +301,46 @@ LOGGING = {
 }
 
 PAGINATE_BY = 12
+
+# ---- Email alerts (cancilleria/alertas; README, "Email alerts") ----
+# Tasks go to a database queue; `manage.py trabajador` (started by `make run`) runs them.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Mail: EMAIL_URL picks the backend (smtp+tls://user:password@host:587,
+# consolemail://, filemail:///path/to/folder); the console in development. Read by
+# django-environ, given to Django 6.1's MAILERS (the EMAIL_* settings are deprecated).
+_url_correo = os.environ.get("EMAIL_URL") or ("consolemail://" if DEBUG else "smtp://localhost:25")
+_correo = env.email_url_config(_url_correo)
+if _url_correo.startswith("filemail:"):
+    # environ drops the leading "/" of an absolute folder (filemail:///var/mail/x).
+    _partes = urlsplit(_url_correo)
+    _correo["EMAIL_FILE_PATH"] = unquote(_partes.netloc + _partes.path)
+_opciones_correo = {
+    opcion: _correo[clave]
+    for clave, opcion in (
+        ("EMAIL_HOST", "host"),
+        ("EMAIL_PORT", "port"),
+        ("EMAIL_HOST_USER", "username"),
+        ("EMAIL_HOST_PASSWORD", "password"),
+        ("EMAIL_USE_TLS", "use_tls"),
+        ("EMAIL_USE_SSL", "use_ssl"),
+        ("EMAIL_FILE_PATH", "file_path"),
+    )
+    if _correo.get(clave) not in (None, "")
+}
+if _correo["EMAIL_BACKEND"].endswith("smtp.EmailBackend"):
+    _opciones_correo["timeout"] = env.int("DJANGO_CORREO_TIMEOUT", default=20)
+else:
+    _opciones_correo = {k: v for k, v in _opciones_correo.items() if k == "file_path"}
+MAILERS = {"default": {"BACKEND": _correo["EMAIL_BACKEND"], "OPTIONS": _opciones_correo}}
+DEFAULT_FROM_EMAIL = env.str(
+    "DJANGO_CORREO_REMITENTE", default="Cancillería del Perú <no-responder@localhost>"
+)
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The public address of the site, for links in mails (written with no request at hand).
+SITIO_URL = env.str("DJANGO_SITIO_URL", default="http://127.0.0.1:8000")
+# How often the worker looks for newly public items; when daily digests go out (Lima);
+# how long a confirmation link lasts; how far back a new item may be dated.
+ALERTAS_INTERVALO_SEGUNDOS = env.int("DJANGO_ALERTAS_INTERVALO_SEGUNDOS", default=60)
+ALERTAS_HORA_RESUMEN = env.int("DJANGO_ALERTAS_HORA_RESUMEN", default=7)
+ALERTAS_HORAS_PARA_CONFIRMAR = 72
+ALERTAS_VENTANA_DIAS = 7

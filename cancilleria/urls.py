@@ -37,6 +37,8 @@ urlpatterns += i18n_patterns(
         vista_previa.vista_previa_compartida,
         name="vista_previa_compartida",
     ),
+    # Email alerts (wave 2).
+    path("alertas/", include("cancilleria.alertas.urls")),
     prefix_default_language=False,
 )
 

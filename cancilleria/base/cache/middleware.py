@@ -28,6 +28,8 @@ logger = logging.getLogger(__name__)
 
 # First path segment (after a language prefix) of what is never cached.
 EXCLUIDAS = {"admin", "gestion", "salud", "i18n", "static", "media"}
+# Email alerts: forms with CSRF and pages about one person's subscription.
+EXCLUIDAS |= {"alertas"}
 ESTADOS_GUARDABLES = {200, 301, 404}
 # Headers recomputed on every answer, so never stored.
 CABECERAS_POR_RESPUESTA = {"cache-control", "last-modified", "expires", "x-cache"}
