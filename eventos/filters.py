@@ -76,7 +76,7 @@ class EventoFilter(django_filters.FilterSet):
         formulario.fields["consulado"].widget.attrs.setdefault("size", 8)
         return consulados
 
-    def por_organizacion(self, queryset, name, value):
+    def por_organizacion(self, queryset, name, value: Organizacion):
         # Organised by it or supported by it: both are "events of this organisation".
         return queryset.filter(
             Q(organizador=value) | existe(queryset.model, "colaboraciones__organizacion", value)
