@@ -154,4 +154,3 @@ class ComunicadoViewSet(LecturaPublicaViewSet):
         if self.action == "retrieve":
             return Comunicado.objects.publicados().con_detalle()
         return Comunicado.objects.para_datos_abiertos()
-

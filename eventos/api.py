@@ -91,7 +91,15 @@ class SesionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Sesion
-        fields = ["orden", "tipo", "titulo", "modalidad", "inicio", "descripcion", "participaciones"]
+        fields = [
+            "orden",
+            "tipo",
+            "titulo",
+            "modalidad",
+            "inicio",
+            "descripcion",
+            "participaciones",
+        ]
 
 
 class EventoDetalleSerializer(EventoSerializer):
@@ -141,7 +149,7 @@ class EventoViewSet(LecturaPublicaViewSet):
     def get_queryset(self):
         if self.action == "retrieve":
             return Evento.objects.publicados().con_detalle()
-        return Evento.objects.para_tarjetas().prefetch_related("consulados")
+        return Evento.objects.para_datos_abiertos()
 
     def get_object(self):
         evento = super().get_object()

@@ -254,4 +254,3 @@ class LecturaPublicaViewSet(VistaPublicaMixin, viewsets.ReadOnlyModelViewSet):
         if self.action == "retrieve" and self.serializer_detalle is not None:
             return self.serializer_detalle
         return super().get_serializer_class()
-

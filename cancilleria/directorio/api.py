@@ -89,7 +89,17 @@ class OrganizacionSerializer(OrganizacionResumenSerializer):
     logo = CampoUrlArchivo()
 
     class Meta(OrganizacionResumenSerializer.Meta):
-        fields = ["slug", "nombre", "sigla", "tipo", "pais", "padre", "sitio_web", "logo", "enlaces"]
+        fields = [
+            "slug",
+            "nombre",
+            "sigla",
+            "tipo",
+            "pais",
+            "padre",
+            "sitio_web",
+            "logo",
+            "enlaces",
+        ]
 
 
 class PersonaResumenSerializer(serializers.ModelSerializer):

@@ -104,7 +104,8 @@ def operaciones(esquema_api):
                 "nombre": p["name"],
                 "lugar": p["in"],
                 "tipo": _tipo(p.get("schema", {})),
-                "descripcion": p.get("description", ""),
+                # Its first paragraph: the enum's list follows in "valores".
+                "descripcion": p.get("description", "").split("\n\n")[0],
                 "valores": p.get("schema", {}).get("enum")
                 or p.get("schema", {}).get("items", {}).get("enum"),
                 "repetible": p.get("schema", {}).get("type") == "array",
@@ -114,9 +115,8 @@ def operaciones(esquema_api):
         respuesta = operacion.get("responses", {}).get("200", {})
         contenido = next(iter(respuesta.get("content", {}).values()), {}).get("schema", {})
         nombre = _tipo(contenido)
-        if nombre in componentes and nombre.startswith("Paginated"):
-            contenido = componentes[nombre]["properties"]["resultados"]["items"]
-            nombre = _tipo(contenido)
+        if nombre.startswith("Paginated") and nombre in componentes:
+            nombre = _tipo(componentes[nombre]["properties"]["resultados"]["items"])
         campos = [
             {"nombre": clave, "tipo": _tipo(valor), "descripcion": valor.get("description", "")}
             for clave, valor in componentes.get(nombre, {}).get("properties", {}).items()
@@ -131,7 +131,6 @@ def operaciones(esquema_api):
                 "parametros": parametros,
                 "representacion": nombre,
                 "campos": campos,
-                "lista": nombre != _tipo(contenido) or "Paginated" in str(respuesta),
             }
         )
     return resultado
