@@ -1,5 +1,6 @@
 """Releases in the public API: the list with the HTML list's own FilterSet, and the detail."""
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import serializers
 
@@ -111,7 +112,7 @@ class ImagenSerializer(serializers.Serializer):
 
 
 class ComunicadoDetalleSerializer(ComunicadoSerializer):
-    cuerpo = CampoTraducido(help_text="HTML saneado.")
+    cuerpo = CampoTraducido(help_text=_("HTML saneado."))
     imagen = serializers.SerializerMethodField()
     cifras = CifraSerializer(many=True, read_only=True)
     citas = CitaSerializer(many=True, read_only=True)
@@ -137,12 +138,12 @@ class ComunicadoDetalleSerializer(ComunicadoSerializer):
 
 @extend_schema_view(
     list=extend_schema(
-        summary="Comunicados",
-        description="Los mismos filtros que la lista pública /comunicados/.",
+        summary=_("Comunicados"),
+        description=_("Los mismos filtros que la lista pública /comunicados/."),
         tags=["comunicados"],
     ),
     retrieve=extend_schema(
-        summary="Un comunicado, con cifras, citas, adjuntos y su evento", tags=["comunicados"]
+        summary=_("Un comunicado, con cifras, citas, adjuntos y su evento"), tags=["comunicados"]
     ),
 )
 class ComunicadoViewSet(LecturaPublicaViewSet):

@@ -1,5 +1,6 @@
 """Events in the public API: the list with the HTML list's own FilterSet, and the detail."""
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import serializers
 
@@ -86,7 +87,7 @@ class SesionSerializer(serializers.ModelSerializer):
     tipo = CampoOpcion()
     titulo = CampoTraducido()
     modalidad = CampoOpcion()
-    descripcion = CampoTraducido(help_text="HTML saneado.")
+    descripcion = CampoTraducido(help_text=_("HTML saneado."))
     participaciones = ParticipacionSerializer(many=True, read_only=True)
 
     class Meta:
@@ -103,7 +104,7 @@ class SesionSerializer(serializers.ModelSerializer):
 
 
 class EventoDetalleSerializer(EventoSerializer):
-    descripcion = CampoTraducido(help_text="HTML saneado.")
+    descripcion = CampoTraducido(help_text=_("HTML saneado."))
     publico = CampoTraducido()
     colaboraciones = ColaboracionSerializer(many=True, read_only=True)
     sesiones = SesionSerializer(many=True, read_only=True)
@@ -133,12 +134,12 @@ class EventoDetalleSerializer(EventoSerializer):
 
 @extend_schema_view(
     list=extend_schema(
-        summary="Eventos",
-        description="Los mismos filtros que la lista pública /eventos/.",
+        summary=_("Eventos"),
+        description=_("Los mismos filtros que la lista pública /eventos/."),
         tags=["eventos"],
     ),
     retrieve=extend_schema(
-        summary="Un evento, con programa, participantes y consulados", tags=["eventos"]
+        summary=_("Un evento, con programa, participantes y consulados"), tags=["eventos"]
     ),
 )
 class EventoViewSet(LecturaPublicaViewSet):

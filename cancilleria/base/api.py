@@ -37,7 +37,7 @@ def _textos(valores):
 @extend_schema_field(
     {
         "type": "object",
-        "description": "Un texto en cada idioma de contenido; null si no está traducido.",
+        "description": _("Un texto en cada idioma de contenido; null si no está traducido."),
         "properties": {idioma: {"type": "string", "nullable": True} for idioma in idiomas()},
     }
 )
@@ -106,9 +106,9 @@ def url_en_idiomas(request, ruta_de):
         "Enlaces",
         {
             "html": serializers.DictField(
-                child=serializers.URLField(), help_text="La página pública en cada idioma."
+                child=serializers.URLField(), help_text=_("La página pública en cada idioma.")
             ),
-            "api": serializers.URLField(help_text="El detalle en esta API."),
+            "api": serializers.URLField(help_text=_("El detalle en esta API.")),
         },
     )
 )
@@ -212,7 +212,7 @@ class PaginacionConEnlaces(PageNumberPagination):
                 "total": {"type": "integer", "example": 123},
                 "total_acotado": {
                     "type": "boolean",
-                    "description": "Hay más elementos de los contados; acote con filtros.",
+                    "description": _("Hay más elementos de los contados; acote con filtros."),
                 },
                 "pagina": {"type": "integer", "example": 1},
                 "paginas": {"type": "integer", "example": 7},

@@ -6,6 +6,7 @@ here are what releases and events embed when they name an entry.
 
 from django.db.models import Prefetch
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import serializers
@@ -130,7 +131,7 @@ class PersonaSerializer(PersonaResumenSerializer):
 
 
 class PersonaDetalleSerializer(PersonaSerializer):
-    semblanza = CampoTraducido(help_text="HTML saneado.")
+    semblanza = CampoTraducido(help_text=_("HTML saneado."))
     cargos = CargoSerializer(many=True, read_only=True)
 
     class Meta(PersonaSerializer.Meta):
@@ -156,8 +157,8 @@ class ConsuladoSerializer(ConsuladoResumenSerializer):
 
 
 @extend_schema_view(
-    list=extend_schema(summary="Temas", tags=["directorio"]),
-    retrieve=extend_schema(summary="Un tema", tags=["directorio"]),
+    list=extend_schema(summary=_("Temas"), tags=["directorio"]),
+    retrieve=extend_schema(summary=_("Un tema"), tags=["directorio"]),
 )
 class TemaViewSet(LecturaPublicaViewSet):
     queryset = Tema.objects.order_by("nombre", "pk")
@@ -165,8 +166,8 @@ class TemaViewSet(LecturaPublicaViewSet):
 
 
 @extend_schema_view(
-    list=extend_schema(summary="Organizaciones", tags=["directorio"]),
-    retrieve=extend_schema(summary="Una organización", tags=["directorio"]),
+    list=extend_schema(summary=_("Organizaciones"), tags=["directorio"]),
+    retrieve=extend_schema(summary=_("Una organización"), tags=["directorio"]),
 )
 class OrganizacionViewSet(LecturaPublicaViewSet):
     queryset = Organizacion.objects.select_related("padre").order_by("nombre", "pk")
@@ -174,8 +175,8 @@ class OrganizacionViewSet(LecturaPublicaViewSet):
 
 
 @extend_schema_view(
-    list=extend_schema(summary="Personas", tags=["directorio"]),
-    retrieve=extend_schema(summary="Una persona, con sus cargos", tags=["directorio"]),
+    list=extend_schema(summary=_("Personas"), tags=["directorio"]),
+    retrieve=extend_schema(summary=_("Una persona, con sus cargos"), tags=["directorio"]),
 )
 class PersonaViewSet(LecturaPublicaViewSet):
     serializer_class = PersonaSerializer
@@ -190,8 +191,8 @@ class PersonaViewSet(LecturaPublicaViewSet):
 
 
 @extend_schema_view(
-    list=extend_schema(summary="Consulados", tags=["directorio"]),
-    retrieve=extend_schema(summary="Un consulado", tags=["directorio"]),
+    list=extend_schema(summary=_("Consulados"), tags=["directorio"]),
+    retrieve=extend_schema(summary=_("Un consulado"), tags=["directorio"]),
 )
 class ConsuladoViewSet(LecturaPublicaViewSet):
     queryset = Consulado.objects.order_by("nombre", "pk")
