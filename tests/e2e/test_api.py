@@ -2,6 +2,7 @@
 needed, no CSP error) and the way from a filtered list to its data."""
 
 import json
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -50,7 +51,7 @@ def test_de_la_lista_a_los_datos(semilla, pagina, captura):
         enlaces.get_by_role("link", name="CSV").click()
     archivo = descarga.value
     assert archivo.suggested_filename == "comunicados.csv"
-    assert SEMILLA in open(archivo.path(), encoding="utf-8-sig").read()
+    assert SEMILLA in Path(archivo.path()).read_text(encoding="utf-8-sig")
     enlaces.get_by_role("link", name="API").click()
     pagina.wait_for_url("**/api/v1/comunicados/?tema=trata-de-personas")
     datos = json.loads(pagina.locator("body").inner_text())
