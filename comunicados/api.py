@@ -5,6 +5,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_field, extend_sch
 from rest_framework import serializers
 
 from cancilleria.base.api import (
+    PARAMETRO_IDIOMA,
     CampoEnlaces,
     CampoOpcion,
     CampoTraducido,
@@ -138,6 +139,7 @@ class ComunicadoDetalleSerializer(ComunicadoSerializer):
 
 @extend_schema_view(
     list=extend_schema(
+        parameters=[PARAMETRO_IDIOMA],
         summary=_("Comunicados"),
         description=_("Los mismos filtros que la lista pública /comunicados/."),
         tags=["comunicados"],

@@ -4,7 +4,13 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import serializers
 
-from cancilleria.base.api import CampoEnlaces, CampoOpcion, CampoTraducido, LecturaPublicaViewSet
+from cancilleria.base.api import (
+    PARAMETRO_IDIOMA,
+    CampoEnlaces,
+    CampoOpcion,
+    CampoTraducido,
+    LecturaPublicaViewSet,
+)
 from cancilleria.directorio.api import (
     CargoSerializer,
     ConsuladoResumenSerializer,
@@ -134,6 +140,7 @@ class EventoDetalleSerializer(EventoSerializer):
 
 @extend_schema_view(
     list=extend_schema(
+        parameters=[PARAMETRO_IDIOMA],
         summary=_("Eventos"),
         description=_("Los mismos filtros que la lista pública /eventos/."),
         tags=["eventos"],

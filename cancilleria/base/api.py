@@ -13,10 +13,10 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field, inline_serializer
+from drf_spectacular.utils import OpenApiParameter, extend_schema_field, inline_serializer
 from modeltranslation.settings import AVAILABLE_LANGUAGES
 from rest_framework import serializers, viewsets
-from rest_framework.exceptions import NotFound
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
@@ -223,19 +223,45 @@ class PaginacionConEnlaces(PageNumberPagination):
         }
 
 
+PARAMETRO_IDIOMA = OpenApiParameter(
+    "idioma",
+    str,
+    enum=[codigo for codigo, _nombre in settings.LANGUAGES],
+    description=_(
+        "Idioma de la búsqueda (q) y de los mensajes de error; por omisión, es. "
+        "El contenido trae siempre todos los idiomas."
+    ),
+)
+
+
 class VistaPublicaMixin:
-    """Anonymous, read-only, JSON only, language-neutral answers."""
+    """Anonymous, read-only, JSON only, language-neutral answers.
+
+    The language of the search (`q`) and of messages is `?idioma=`, never the
+    client's Accept-Language: the same URL must give the same answer (page cache).
+    """
 
     authentication_classes = ()
     pagination_class = PaginacionConEnlaces
     lookup_field = "slug"
 
     def dispatch(self, request, *args, **kwargs):
-        # Messages in the site's language: the same URL must give the same answer (cache).
-        with translation.override(settings.LANGUAGE_CODE):
+        idioma = request.GET.get("idioma", "")
+        self.idioma_no_valido = bool(idioma) and idioma not in dict(settings.LANGUAGES)
+        if self.idioma_no_valido or not idioma:
+            idioma = settings.LANGUAGE_CODE
+        with translation.override(idioma):
             respuesta = super().dispatch(request, *args, **kwargs)
         respuesta["Content-Language"] = ", ".join(idiomas())
         return respuesta
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        if self.idioma_no_valido:
+            codigos = ", ".join(codigo for codigo, _nombre in settings.LANGUAGES)
+            raise ValidationError(
+                {"idioma": [_("Use uno de: %(codigos)s.") % {"codigos": codigos}]}
+            )
 
 
 class LecturaPublicaViewSet(VistaPublicaMixin, viewsets.ReadOnlyModelViewSet):

@@ -111,7 +111,7 @@ def test_esquema_openapi_valido(client):
         ("/api/v1/eventos/", EventoFilter),
     ):
         nombres = {p["name"] for p in esquema["paths"][ruta]["get"]["parameters"]}
-        assert set(filterset.base_filters) | {"page", "por_pagina"} == nombres
+        assert set(filterset.base_filters) | {"page", "por_pagina", "idioma"} == nombres
     assert set(esquema["paths"]) == {
         f"/api/v1/{c}/{s}"
         for c in ("comunicados", "eventos", "temas", "organizaciones", "personas", "consulados")

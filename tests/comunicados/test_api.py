@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from cancilleria.base.models import Estado
 from comunicados.filters import ComunicadoFilter
@@ -135,6 +135,26 @@ def test_cada_filtro_de_la_lista_da_lo_mismo_en_la_api(client, variados):
             assert set(api) == set(todos)
         else:
             assert 0 < len(api) < len(todos), (nombre, api)
+
+
+def test_busqueda_en_ingles_con_idioma(client):
+    """?idioma=en searches the English text, as the English list does; messages follow it."""
+    ingles = ComunicadoFactory(titulo_es="Reunión sobre migración", titulo_en="Trafficking meeting")
+    ComunicadoFactory(titulo_es="Otra cosa", titulo_en="Something else")
+    api = _slugs(client.get(LISTA, {"q": "trafficking", "idioma": "en"}))
+    with translation.override("en"):
+        html = client.get(reverse("comunicados:lista"), {"q": "trafficking"})
+    assert api == [c.slug for c in html.context["comunicados"]] == [ingles.slug]
+    assert _slugs(client.get(LISTA, {"q": "trafficking"})) == []
+    mensaje = client.get(LISTA, {"tema": "x", "idioma": "en"}).json()["tema"][0]
+    assert mensaje.startswith("Select a valid choice")
+
+
+def test_idioma_no_valido_da_400(client):
+    """An unknown `idioma` is a 400 naming the parameter."""
+    respuesta = client.get(LISTA, {"idioma": "fr"})
+    assert respuesta.status_code == 400
+    assert respuesta.json()["idioma"] == ["Use uno de: es, en."]
 
 
 def test_tema_repetible(client, variados):
