@@ -188,7 +188,8 @@ class PaginacionConEnlaces(PageNumberPagination):
         return enlaces
 
     def get_paginated_response(self, data):
-        enlaces = dict(self.enlaces())
+        lista = self.enlaces()
+        enlaces = dict(lista)
         paginador = self.page.paginator
         respuesta = Response(
             {
@@ -201,7 +202,7 @@ class PaginacionConEnlaces(PageNumberPagination):
                 "resultados": data,
             }
         )
-        respuesta["Link"] = ", ".join(f'<{url}>; rel="{rel}"' for rel, url in self.enlaces())
+        respuesta["Link"] = ", ".join(f'<{url}>; rel="{rel}"' for rel, url in lista)
         return respuesta
 
     def get_paginated_response_schema(self, schema):

@@ -204,3 +204,46 @@ def test_raiz_no_esta_en_la_documentacion_pero_responde(client):
     contenido = client.get(reverse("sitio:api_docs")).content.decode()
     assert "http://testserver/api/v1/schema/" in contenido
     assert "/api/v1/comunicados/?tema=trata-de-personas" in contenido
+
+
+@pytest.mark.parametrize(
+    ("prefijo", "crear"),
+    [
+        ("temas", lambda: TemaFactory()),
+        ("organizaciones", lambda: OrganizacionFactory(padre=OrganizacionFactory())),
+        ("consulados", lambda: ConsuladoFactory()),
+    ],
+)
+def test_directorio_detalle_consultas_no_crecen(client, prefijo, crear):
+    """A directory entry's detail costs the same with 3 and with 30 entries around it."""
+    entrada = crear()
+
+    def preparar(n):
+        for _ in range(n):
+            crear()
+        return f"/api/v1/{prefijo}/{entrada.slug}/"
+
+    presupuesto_constante(client, preparar)
+
+
+def test_mensajes_de_django_no_cambian_por_drf():
+    """Installing DRF must not change Django's own Spanish messages (forms, admin):
+    app catalogs override Django's, so the project's es catalog restores them."""
+    import gettext
+    from pathlib import Path
+
+    import django
+    import rest_framework
+    from django.utils import translation
+
+    def catalogo(paquete):
+        ruta = Path(paquete.__file__).parent / "locale/es/LC_MESSAGES/django.mo"
+        with ruta.open("rb") as archivo:
+            return gettext.GNUTranslations(archivo)._catalog
+
+    propio = catalogo(django.conf)
+    comunes = [m for m in catalogo(rest_framework) if isinstance(m, str) and m in propio and m]
+    assert "This field is required." in comunes
+    with translation.override("es"):
+        for mensaje in comunes:
+            assert translation.gettext(mensaje) == propio[mensaje], mensaje
