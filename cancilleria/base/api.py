@@ -6,10 +6,12 @@ links name the page in each language. So one URL gives one answer whatever the c
 `Accept-Language`, and the page cache (keyed by URL) can serve it to everyone.
 """
 
+from functools import lru_cache
+
 from django.conf import settings
 from django.core.paginator import InvalidPage
 from django.http import Http404
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
@@ -78,27 +80,44 @@ class CampoOpcion(serializers.Field):
         super().__init__(**kwargs)
 
     def get_attribute(self, instancia):
-        campo = instancia._meta.get_field(self.source)
-        return getattr(instancia, campo.attname), dict(campo.flatchoices)
+        return type(instancia), self.source, getattr(instancia, self.source)
 
-    def to_representation(self, par):
-        valor, opciones = par
+    def to_representation(self, trio):
+        modelo, campo, valor = trio
         if valor in (None, ""):
             return None
-        nombres = {}
-        for idioma in idiomas():
-            with translation.override(idioma):
-                nombres[idioma] = str(opciones.get(valor, valor))
-        return {"codigo": valor, "nombre": nombres}
+        return {"codigo": valor, "nombre": nombres_de_opcion(modelo, campo, valor)}
 
 
-def url_en_idiomas(request, ruta_de):
-    """Return {language: absolute URL of the HTML page} using `ruta_de()` per language."""
-    urls = {}
+@lru_cache(maxsize=512)
+def nombres_de_opcion(modelo, campo, valor):
+    """Return {language: label} of a choice (labels are code: computed once per process)."""
+    opciones = dict(modelo._meta.get_field(campo).flatchoices)
+    nombres = {}
     for idioma in idiomas():
         with translation.override(idioma):
-            urls[idioma] = request.build_absolute_uri(ruta_de())
-    return urls
+            nombres[idioma] = str(opciones.get(valor, valor))
+    return nombres
+
+
+def _prefijo(idioma):
+    # As i18n_patterns(prefix_default_language=False): "/" for Spanish, "/en/" for English.
+    prefijo = get_script_prefix()
+    return prefijo if idioma == settings.LANGUAGE_CODE else f"{prefijo}{idioma}/"
+
+
+def url_en_idiomas(request, ruta):
+    """Return {language: absolute URL} of `ruta`, a public page's path in the active language.
+
+    Every language has the same paths under its prefix (the URL contract), so one
+    reverse() per item is enough: activating each language per item cost ~1 ms.
+    """
+    actual = _prefijo(translation.get_language())
+    sin_prefijo = ruta[len(actual) - 1 :] if ruta.startswith(actual) else ruta
+    return {
+        idioma: request.build_absolute_uri(_prefijo(idioma)[:-1] + sin_prefijo)
+        for idioma in idiomas()
+    }
 
 
 @extend_schema_field(
@@ -124,7 +143,7 @@ class CampoEnlaces(serializers.Field):
     def to_representation(self, instancia):
         request = self.context["request"]
         return {
-            "html": url_en_idiomas(request, instancia.get_absolute_url),
+            "html": url_en_idiomas(request, instancia.get_absolute_url()),
             "api": request.build_absolute_uri(
                 reverse(f"api:{self.nombre_api}-detail", kwargs={"slug": instancia.slug})
             ),

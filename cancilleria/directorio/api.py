@@ -4,6 +4,8 @@ Every directory entry has a public page, so every entry is in the API. The summa
 here are what releases and events embed when they name an entry.
 """
 
+from functools import lru_cache
+
 from django.db.models import Prefetch
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -47,14 +49,20 @@ class CampoPais(serializers.Field):
         codigo = getattr(pais, "code", pais)
         if not codigo:
             return None
-        nombres = {}
-        for idioma in idiomas():
-            with translation.override(idioma):
-                nombres[idioma] = str(countries.name(codigo))
-        return {"codigo": codigo, "nombre": nombres}
+        return {"codigo": codigo, "nombre": nombres_de_pais(codigo)}
 
     def get_attribute(self, instancia):
         return super().get_attribute(instancia) or None
+
+
+@lru_cache(maxsize=512)
+def nombres_de_pais(codigo):
+    """Return {language: country name} (CLDR names: computed once per process)."""
+    nombres = {}
+    for idioma in idiomas():
+        with translation.override(idioma):
+            nombres[idioma] = str(countries.name(codigo))
+    return nombres
 
 
 class TemaResumenSerializer(serializers.ModelSerializer):
