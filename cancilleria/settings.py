@@ -64,6 +64,9 @@ INSTALLED_APPS = [
     "axes",
     # Django's tasks framework with a database queue and worker (alert mails).
     "django_tasks_db",
+    # The public read-only API (/api/v1/) and its OpenAPI schema; see cancilleria/sitio/api.py.
+    "rest_framework",
+    "drf_spectacular",
     # The floors, lowest first (see README, "Architecture").
     "cancilleria.base",
     "cancilleria.directorio",
@@ -344,3 +347,28 @@ ALERTAS_INTERVALO_SEGUNDOS = env.int("DJANGO_ALERTAS_INTERVALO_SEGUNDOS", defaul
 ALERTAS_HORA_RESUMEN = env.int("DJANGO_ALERTAS_HORA_RESUMEN", default=7)
 ALERTAS_HORAS_PARA_CONFIRMAR = 72
 ALERTAS_VENTANA_DIAS = 7
+# ---- Public API (/api/v1/): anonymous, read-only, JSON only (README, "Open data") ----
+REST_FRAMEWORK = {
+    # No sessions, no CSRF, nothing per person: the page cache may serve every answer.
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    # One representation per URL (the cache key is the URL): no browsable HTML API.
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "URL_FORMAT_OVERRIDE": None,
+    "COERCE_DECIMAL_TO_STRING": False,
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "API de comunicados y eventos de la Cancillería",
+    "DESCRIPTION": (
+        "Datos abiertos de solo lectura: comunicados, eventos, temas, organizaciones, "
+        "personas y consulados. Los filtros son los mismos que los de las listas públicas."
+    ),
+    "VERSION": "1.0.0",
+    "SCHEMA_PATH_PREFIX": "/api/v1/",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": False,
+}

@@ -25,6 +25,8 @@ urlpatterns = [
     ),
     path("robots.txt", views.robots, name="robots"),
     path("salud/", views.salud, name="salud"),
+    # Open data: one URL per resource, every language in the payload (sitio/api.py).
+    path("api/v1/", include("cancilleria.sitio.api")),
 ]
 urlpatterns += i18n_patterns(
     path("", include("cancilleria.sitio.urls")),

@@ -4,7 +4,8 @@ from django.db import models
 from django.db.models import Prefetch
 
 from cancilleria.base.filtros import existe
-from eventos.models import Colaboracion, Participacion
+from eventos.models import Colaboracion, Evento, Participacion
+from eventos.selectores import COLUMNAS_ANCHAS as COLUMNAS_ANCHAS_EVENTO
 
 # What no card, feed item or home block shows: the body and the stored search text make
 # most of a row's ~4 KB (modeltranslation defers every language of `cuerpo`).
@@ -15,6 +16,14 @@ class SelectoresComunicado(models.QuerySet):
     def para_tarjetas(self):
         """Return the public releases with what a list card shows, without the wide columns."""
         return self.publicados().defer(*COLUMNAS_ANCHAS).prefetch_related("temas")
+
+    def para_datos_abiertos(self):
+        """Return the public releases with what the API's list and the downloads show."""
+        # Public events only: an unpublished event is simply not there (None).
+        eventos = Evento.objects.publicados().defer(*COLUMNAS_ANCHAS_EVENTO)
+        return self.para_tarjetas().prefetch_related(
+            "organizaciones", "personas", Prefetch("evento", queryset=eventos)
+        )
 
     def destacado(self):
         """Return the newest public featured release, or None (a partial index answers it)."""

@@ -1,6 +1,9 @@
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
 
 from cancilleria.base import vista_previa
+from cancilleria.base.descargas import DescargaListaMixin
 from cancilleria.base.detalle import DetallePublicableMixin
 from cancilleria.base.estructurados import LOGO, TARJETA_COMPARTIR, url_estatica
 from cancilleria.base.vista_previa import VistaPreviaCompartidaMixin, VistaPreviaMixin
@@ -8,6 +11,7 @@ from cancilleria.base.vistas import ListaFiltradaView
 from eventos.selectores import repartir_por_sesion
 
 from . import estructurados
+from .api import ComunicadoSerializer
 from .filters import ComunicadoFilter
 from .models import Comunicado
 
@@ -21,13 +25,38 @@ def url_imagen_principal(request, comunicado):
     return request.build_absolute_uri(imagen.url)
 
 
-class ComunicadoListView(ListaFiltradaView):
+def _nombres(relacion):
+    return "; ".join(str(item) for item in relacion.all())
+
+
+class ComunicadoListView(DescargaListaMixin, ListaFiltradaView):
     filterset_class = ComunicadoFilter
     template_name = "comunicados/comunicado_list.html"
     context_object_name = "comunicados"
+    # ?formato=csv|json: the filtered list as a file (cancilleria/base/descargas.py).
+    nombre_descarga = "comunicados"
+    serializer_descarga = ComunicadoSerializer
+    columnas_csv = (
+        (_("Fecha"), lambda c, r: timezone.localtime(c.fecha_publicacion).date().isoformat()),
+        (_("Título"), lambda c, r: c.titulo),
+        (_("Bajada"), lambda c, r: c.bajada),
+        (_("Tipo"), lambda c, r: c.get_tipo_display()),
+        (_("Ámbito"), lambda c, r: c.get_ambito_display()),
+        (_("Número"), lambda c, r: c.numero_oficial),
+        (_("Lugar"), lambda c, r: c.lugar),
+        (_("Temas"), lambda c, r: _nombres(c.temas)),
+        (_("Evento"), lambda c, r: c.evento_publico or ""),
+        (_("Organizaciones"), lambda c, r: _nombres(c.organizaciones)),
+        (_("Personas"), lambda c, r: _nombres(c.personas)),
+        (_("Dirección web"), lambda c, r: r.build_absolute_uri(c.get_absolute_url())),
+        ("slug", lambda c, r: c.slug),
+    )
 
     def get_queryset(self):
         return Comunicado.objects.para_tarjetas()
+
+    def queryset_descarga(self):
+        return Comunicado.objects.para_datos_abiertos()
 
 
 class ComunicadoDetailView(DetallePublicableMixin, DetailView):

@@ -80,7 +80,7 @@ class EventoFilter(FilterSetConBusqueda):
         ]
         return consulados
 
-    def por_organizacion(self, queryset, name, value):
+    def por_organizacion(self, queryset, name, value: Organizacion):
         # Organised by it or supported by it: both are "events of this organisation".
         return queryset.filter(
             Q(organizador=value) | existe(queryset.model, "colaboraciones__organizacion", value)

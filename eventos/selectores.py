@@ -51,6 +51,10 @@ class SelectoresEvento(models.QuerySet):
             .prefetch_related("temas")
         )
 
+    def para_datos_abiertos(self):
+        """Return the public events with what the API's list and the downloads show."""
+        return self.para_tarjetas().prefetch_related("consulados")
+
     def con_detalle(self):
         """Return the events with everything the detail page shows, in a fixed few queries."""
         # Sessions get their speakers from `participaciones` (repartir_por_sesion).

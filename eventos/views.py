@@ -1,9 +1,12 @@
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, View
 
 from cancilleria.base import vista_previa
+from cancilleria.base.descargas import DescargaListaMixin
 from cancilleria.base.detalle import DetallePublicableMixin
 from cancilleria.base.estructurados import TARJETA_COMPARTIR, url_estatica
 from cancilleria.base.filtros import vincular_filtro
@@ -11,19 +14,46 @@ from cancilleria.base.vista_previa import VistaPreviaCompartidaMixin, VistaPrevi
 from cancilleria.base.vistas import ListaFiltradaView
 
 from . import estructurados
+from .api import EventoSerializer
 from .calendario import calendario
 from .filters import EventoFilter
 from .models import Evento
 from .selectores import repartir_por_sesion
 
 
-class EventoListView(ListaFiltradaView):
+def _local(momento):
+    return timezone.localtime(momento).isoformat(timespec="minutes") if momento else ""
+
+
+class EventoListView(DescargaListaMixin, ListaFiltradaView):
     filterset_class = EventoFilter
     template_name = "eventos/evento_list.html"
     context_object_name = "eventos"
+    # ?formato=csv|json: the filtered list as a file (cancilleria/base/descargas.py).
+    nombre_descarga = "eventos"
+    serializer_descarga = EventoSerializer
+    columnas_csv = (
+        (gettext_lazy("Inicio"), lambda e, r: _local(e.inicio)),
+        (gettext_lazy("Fin"), lambda e, r: _local(e.fin)),
+        (gettext_lazy("Evento"), lambda e, r: e.nombre),
+        (gettext_lazy("Tipo"), lambda e, r: e.get_tipo_display()),
+        (gettext_lazy("Modalidad"), lambda e, r: e.get_modalidad_display()),
+        (gettext_lazy("Lugar"), lambda e, r: e.lugar),
+        (gettext_lazy("Organizador"), lambda e, r: e.organizador or ""),
+        (gettext_lazy("Temas"), lambda e, r: "; ".join(str(t) for t in e.temas.all())),
+        (
+            gettext_lazy("Consulados participantes"),
+            lambda e, r: "; ".join(str(c) for c in e.consulados.all()),
+        ),
+        (gettext_lazy("Dirección web"), lambda e, r: r.build_absolute_uri(e.get_absolute_url())),
+        ("slug", lambda e, r: e.slug),
+    )
 
     def get_queryset(self):
         return Evento.objects.para_tarjetas()
+
+    def queryset_descarga(self):
+        return Evento.objects.para_datos_abiertos()
 
 
 class EventoDetailView(DetallePublicableMixin, DetailView):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import buscar, views
+from . import api, buscar, views
 
 app_name = "sitio"
 urlpatterns = [
@@ -12,4 +12,6 @@ urlpatterns = [
     path("personas/<slug:slug>/", views.PersonaDetailView.as_view(), name="persona"),
     path("consulados/<slug:slug>/", views.ConsuladoDetailView.as_view(), name="consulado"),
     path("buscar/", buscar.BuscarView.as_view(), name="buscar"),
+    # The API's docs page, in each language; the API itself is outside i18n_patterns.
+    path("api/v1/docs/", api.DocumentacionApiView.as_view(), name="api_docs"),
 ]
