@@ -1,5 +1,7 @@
 from modeltranslation.translator import TranslationOptions, register
 
+from cancilleria.base import idiomas
+
 from .models import Adjunto, Cifra, Cita, Comunicado
 
 
@@ -7,6 +9,10 @@ from .models import Adjunto, Cifra, Cita, Comunicado
 class ComunicadoTranslationOptions(TranslationOptions):
     fields = ("titulo", "bajada", "resumen", "cuerpo", "texto_alternativo", "pie_de_foto")
     required_languages = ("es",)
+
+
+# In Quechua or Aymara a release exists once its title and body are written in it.
+idiomas.registrar(Comunicado, ("titulo", "cuerpo"))
 
 
 @register(Cifra)

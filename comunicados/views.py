@@ -1,7 +1,7 @@
 from django.views.generic import DetailView
 
 from cancilleria.base.vista_previa import VistaPreviaMixin
-from cancilleria.base.vistas import ListaFiltradaView
+from cancilleria.base.vistas import ExisteEnIdiomaMixin, ListaFiltradaView
 from eventos.selectores import repartir_por_sesion
 
 from . import estructurados
@@ -18,7 +18,7 @@ class ComunicadoListView(ListaFiltradaView):
         return Comunicado.objects.para_tarjetas()
 
 
-class ComunicadoDetailView(DetailView):
+class ComunicadoDetailView(ExisteEnIdiomaMixin, DetailView):
     template_name = "comunicados/comunicado_detail.html"
     context_object_name = "comunicado"
 

@@ -5,7 +5,7 @@ from django.views.generic import DetailView, View
 
 from cancilleria.base.filtros import vincular_filtro
 from cancilleria.base.vista_previa import VistaPreviaMixin
-from cancilleria.base.vistas import ListaFiltradaView
+from cancilleria.base.vistas import ExisteEnIdiomaMixin, ListaFiltradaView
 
 from . import estructurados
 from .calendario import calendario
@@ -23,7 +23,7 @@ class EventoListView(ListaFiltradaView):
         return Evento.objects.para_tarjetas()
 
 
-class EventoDetailView(DetailView):
+class EventoDetailView(ExisteEnIdiomaMixin, DetailView):
     template_name = "eventos/evento_detail.html"
     context_object_name = "evento"
 
@@ -76,7 +76,7 @@ class CalendarioIcsView(View):
         filtro = vincular_filtro(
             EventoFilter,
             request,
-            Evento.objects.publicados().prefetch_related("temas"),
+            Evento.objects.publicados().en_idioma().prefetch_related("temas"),
             invalido_404=True,
         )
         eventos = filtro.qs.order_by("-inicio", "-pk")[: self.limite]

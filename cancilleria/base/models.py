@@ -6,6 +6,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .idiomas import filtrar_traducidos
+
 
 class Estado(models.TextChoices):
     BORRADOR = "borrador", _("borrador")
@@ -27,6 +29,14 @@ class PublicableQuerySet(models.QuerySet):
         once its time has come, with no job to run.
         """
         return self.filter(estado=Estado.PUBLICADO, fecha_publicacion__lte=ahora or timezone.now())
+
+    def en_idioma(self, idioma=None):
+        """Return the items that exist in `idioma` (the active language).
+
+        Every item exists in Spanish and English; in Quechua or Aymara only the translated
+        ones (cancilleria.base.idiomas).
+        """
+        return filtrar_traducidos(self, idioma)
 
     def programados(self, ahora=None):
         """Return published items whose date has not come yet."""

@@ -1,16 +1,47 @@
-"""Sitemap building blocks: every public page in each language, with hreflang alternates."""
+"""Sitemap building blocks: every public page in each language, with hreflang alternates.
+
+Spanish and English pages exist for every item; a Quechua or Aymara page only for the
+items translated into it (cancilleria.base.idiomas), so only those are listed and named
+as alternates.
+"""
+
+from functools import cached_property
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max
+from django.db.models import BooleanField, Count, ExpressionWrapper, Max, Value
+
+from .idiomas import condicion_traducidos, solo_traducidos
+
+
+def anotar_idiomas(queryset, idiomas):
+    """Annotate each row with `existe_<idioma>` for the content-only languages."""
+    anotaciones = {}
+    for idioma in idiomas:
+        if solo_traducidos(idioma):
+            condicion = condicion_traducidos(queryset.model, idioma)
+            anotaciones[f"existe_{idioma}"] = (
+                Value(False)
+                if condicion is None
+                else ExpressionWrapper(condicion, output_field=BooleanField())
+            )
+    return queryset.annotate(**anotaciones)
 
 
 class SitemapBilingue(Sitemap):
-    # Each item is written in two languages with three alternates: small pages keep a
+    # Each item is written in its languages with their alternates: small pages keep a
     # sitemap request fast (make bench) however many releases there are.
     limit = 250
     i18n = True
     alternates = True
     x_default = True
+
+    def get_languages_for_item(self, item):
+        # Named pages exist in every language; an item in Quechua or Aymara only when
+        # `anotar_idiomas` found it translated.
+        idiomas = self._languages()
+        if isinstance(item, str):
+            return idiomas
+        return [i for i in idiomas if not solo_traducidos(i) or getattr(item, f"existe_{i}", False)]
 
 
 class _ParesPorIdioma:
@@ -20,11 +51,13 @@ class _ParesPorIdioma:
     the whole table on each request; a page only needs its own slice.
     """
 
-    def __init__(self, queryset, idiomas):
-        self.queryset, self.idiomas = queryset, list(idiomas)
+    def __init__(self, queryset, idiomas, filas=None):
+        self.queryset, self.idiomas, self.filas = queryset, list(idiomas), filas
 
     def count(self):
-        return self.queryset.count() * len(self.idiomas)
+        if self.filas is None:
+            self.filas = self.queryset.count()
+        return self.filas * len(self.idiomas)
 
     def __len__(self):
         return self.count()
@@ -40,6 +73,51 @@ class _ParesPorIdioma:
         return pares[desplazamiento : desplazamiento + (fin - inicio)]
 
 
+class _ParesConTraducciones:
+    """The (item, language) pairs of every language: Spanish and English for each item,
+    then each content-only language for its translated items; one query counts them all.
+    """
+
+    def __init__(self, queryset, idiomas):
+        self.queryset = queryset
+        self.comunes = [i for i in idiomas if not solo_traducidos(i)]
+        self.solos = [i for i in idiomas if solo_traducidos(i)]
+
+    @cached_property
+    def partes(self):
+        modelo = self.queryset.model
+        cuentas = {
+            idioma: Count("pk", filter=condicion)
+            for idioma in self.solos
+            if (condicion := condicion_traducidos(modelo, idioma)) is not None
+        }
+        filas = self.queryset.order_by().aggregate(todas=Count("pk"), **cuentas)
+        partes = [_ParesPorIdioma(self.queryset, self.comunes, filas["todas"])]
+        for idioma in self.solos:
+            if filas.get(idioma):
+                traducidos = self.queryset.filter(condicion_traducidos(modelo, idioma))
+                partes.append(_ParesPorIdioma(traducidos, [idioma], filas[idioma]))
+        return partes
+
+    def count(self):
+        return sum(parte.count() for parte in self.partes)
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, corte):
+        if not isinstance(corte, slice):
+            raise TypeError("only slices are supported")
+        inicio, fin, _ = corte.indices(self.count())
+        pares, desde = [], 0
+        for parte in self.partes:
+            hasta = desde + parte.count()
+            if inicio < hasta and fin > desde:
+                pares += parte[max(inicio, desde) - desde : min(fin, hasta) - desde]
+            desde = hasta
+        return pares
+
+
 class SitemapConFecha(SitemapBilingue):
     """Querysets with an `actualizado` date, paginated in the database."""
 
@@ -47,7 +125,8 @@ class SitemapConFecha(SitemapBilingue):
 
     def _items(self):
         # Overrides Django's private list-building: see _ParesPorIdioma.
-        return _ParesPorIdioma(self.items(), self._languages())
+        idiomas = self._languages()
+        return _ParesConTraducciones(anotar_idiomas(self.items(), idiomas), idiomas)
 
     def lastmod(self, obj):
         return obj.actualizado

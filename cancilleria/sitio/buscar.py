@@ -69,9 +69,11 @@ class BuscarView(ListView):
         if not hay_consulta(texto):
             return []
         self.texto, self.tipo, self.idioma = texto, tipo, idioma_de(get_language())
+        # Quechua and Aymara search the Spanish text (not indexed on their own), among the
+        # items translated into them.
         conjuntos = {
-            "comunicados": Comunicado.objects.publicados().buscar(texto, self.idioma),
-            "eventos": Evento.objects.publicados().buscar(texto, self.idioma),
+            "comunicados": Comunicado.objects.publicados().en_idioma().buscar(texto, self.idioma),
+            "eventos": Evento.objects.publicados().en_idioma().buscar(texto, self.idioma),
         }
         # Counted up to the last page offered, as the lists are: a bounded count.
         tope = self.paginate_by * PAGINAS_MAXIMAS

@@ -15,7 +15,8 @@ from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, TemplateView
 
 from cancilleria.base.filtros import existe
-from cancilleria.base.vistas import paginar
+from cancilleria.base.idiomas import filtrar_traducidos
+from cancilleria.base.vistas import ExisteEnIdiomaMixin, paginar
 from cancilleria.directorio import estructurados
 from cancilleria.directorio.models import Cargo, Consulado, Organizacion, Persona, Tema
 from comunicados.models import Comunicado
@@ -39,11 +40,11 @@ class InicioView(TemplateView):
         context["proximos_eventos"] = (
             Evento.objects.para_tarjetas().proximos().order_by("inicio", "pk")[:4]
         )
-        context["temas_destacados"] = Tema.objects.filter(destacado=True)[:8]
+        context["temas_destacados"] = filtrar_traducidos(Tema.objects.filter(destacado=True))[:8]
         return context
 
 
-class TemaDetailView(DetailView):
+class TemaDetailView(ExisteEnIdiomaMixin, DetailView):
     model = Tema
     template_name = "sitio/tema_detail.html"
     context_object_name = "tema"
@@ -65,7 +66,7 @@ class TemaDetailView(DetailView):
         return context
 
 
-class OrganizacionDetailView(DetailView):
+class OrganizacionDetailView(ExisteEnIdiomaMixin, DetailView):
     model = Organizacion
     template_name = "sitio/organizacion_detail.html"
     context_object_name = "organizacion"
@@ -95,7 +96,7 @@ class OrganizacionDetailView(DetailView):
         return context
 
 
-class PersonaDetailView(DetailView):
+class PersonaDetailView(ExisteEnIdiomaMixin, DetailView):
     model = Persona
     template_name = "sitio/persona_detail.html"
     context_object_name = "persona"
@@ -120,7 +121,7 @@ class PersonaDetailView(DetailView):
         context.update(
             paginar(
                 self.request,
-                persona.participaciones.filter(evento__in=Evento.objects.publicados())
+                persona.participaciones.filter(evento__in=Evento.objects.publicados().en_idioma())
                 .select_related("evento", "cargo", "sesion")
                 .defer(*(f"evento__{c}" for c in COLUMNAS_EVENTO))
                 .order_by("-evento__inicio", "-evento_id", "orden", "pk"),
@@ -129,7 +130,7 @@ class PersonaDetailView(DetailView):
         context["participaciones"] = context["page_obj"].object_list
         # The newest quotes; the release list filtered by the person holds every one.
         context["citas"] = (
-            persona.citas.filter(comunicado__in=Comunicado.objects.publicados())
+            persona.citas.filter(comunicado__in=Comunicado.objects.publicados().en_idioma())
             .select_related("comunicado", "cargo")
             .defer(*(f"comunicado__{c}" for c in COLUMNAS_COMUNICADO))
             .order_by("-comunicado__fecha_publicacion", "-comunicado_id", "orden", "pk")[
@@ -139,7 +140,7 @@ class PersonaDetailView(DetailView):
         return context
 
 
-class ConsuladoDetailView(DetailView):
+class ConsuladoDetailView(ExisteEnIdiomaMixin, DetailView):
     model = Consulado
     template_name = "sitio/consulado_detail.html"
     context_object_name = "consulado"
