@@ -8,7 +8,16 @@ as alternates.
 from functools import cached_property
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import BooleanField, Count, ExpressionWrapper, Max, Value
+from django.db.models import (
+    BooleanField,
+    ExpressionWrapper,
+    F,
+    Func,
+    IntegerField,
+    Max,
+    Subquery,
+    Value,
+)
 
 from .idiomas import condicion_traducidos, solo_traducidos
 
@@ -73,29 +82,48 @@ class _ParesPorIdioma:
         return pares[desplazamiento : desplazamiento + (fin - inicio)]
 
 
+def _cuenta(queryset):
+    # COUNT as a plain function, so Django adds no GROUP BY: a one-row scalar subquery
+    # selecting nothing else (hence the cleared select clause).
+    contar = Func(F("pk"), function="COUNT", output_field=IntegerField())
+    consulta = queryset.order_by()
+    consulta.query.clear_select_clause()
+    return Subquery(consulta.annotate(n=contar).values("n"), output_field=IntegerField())
+
+
 class _ParesConTraducciones:
     """The (item, language) pairs of every language: Spanish and English for each item,
     then each content-only language for its translated items; one query counts them all.
     """
 
     def __init__(self, queryset, idiomas):
-        self.queryset = queryset
+        # Counted as given; the pairs' rows carry `anotar_idiomas` for the alternates.
+        self.queryset, self.filas = queryset, anotar_idiomas(queryset, idiomas)
         self.comunes = [i for i in idiomas if not solo_traducidos(i)]
         self.solos = [i for i in idiomas if solo_traducidos(i)]
 
     @cached_property
     def partes(self):
         modelo = self.queryset.model
-        cuentas = {
-            idioma: Count("pk", filter=condicion)
-            for idioma in self.solos
-            if (condicion := condicion_traducidos(modelo, idioma)) is not None
-        }
-        filas = self.queryset.order_by().aggregate(todas=Count("pk"), **cuentas)
-        partes = [_ParesPorIdioma(self.queryset, self.comunes, filas["todas"])]
+        conjuntos = {"todas": self.queryset}
+        for idioma in self.solos:
+            if (condicion := condicion_traducidos(modelo, idioma)) is not None:
+                conjuntos[idioma] = self.queryset.filter(condicion)
+        # One statement, one COUNT subquery each: each can use its own (partial) index,
+        # which COUNT(...) FILTER over one scan of the table cannot.
+        # Carried by any one row of the table (unordered: no sort); none if it is empty.
+        filas = next(
+            iter(
+                modelo._default_manager.order_by()
+                .annotate(**{nombre: _cuenta(conjunto) for nombre, conjunto in conjuntos.items()})
+                .values(*conjuntos)[:1]
+            ),
+            dict.fromkeys(conjuntos, 0),
+        )
+        partes = [_ParesPorIdioma(self.filas, self.comunes, filas["todas"])]
         for idioma in self.solos:
             if filas.get(idioma):
-                traducidos = self.queryset.filter(condicion_traducidos(modelo, idioma))
+                traducidos = self.filas.filter(condicion_traducidos(modelo, idioma))
                 partes.append(_ParesPorIdioma(traducidos, [idioma], filas[idioma]))
         return partes
 
@@ -126,7 +154,7 @@ class SitemapConFecha(SitemapBilingue):
     def _items(self):
         # Overrides Django's private list-building: see _ParesPorIdioma.
         idiomas = self._languages()
-        return _ParesConTraducciones(anotar_idiomas(self.items(), idiomas), idiomas)
+        return _ParesConTraducciones(self.items(), idiomas)
 
     def lastmod(self, obj):
         return obj.actualizado

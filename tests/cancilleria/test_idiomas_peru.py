@@ -200,14 +200,14 @@ def test_sitemap_de_temas_y_paginas(client):
 
 def test_sitemap_paginado_con_traducciones():
     """The paired pages slice like the full list: es/en of each item, then qu, then ay."""
-    from cancilleria.base.sitemaps import _ParesConTraducciones, anotar_idiomas
+    from cancilleria.base.sitemaps import _ParesConTraducciones
 
     for n in range(7):
         ComunicadoFactory(**({"titulo_qu": "Q", "cuerpo_qu": "<p>q</p>"} if n % 2 else {}))
     ComunicadoFactory(titulo_ay="A", cuerpo_ay="<p>a</p>")
     queryset = Comunicado.objects.order_by("pk")
     idiomas = ["es", "en", "qu", "ay"]
-    pares = _ParesConTraducciones(anotar_idiomas(queryset, idiomas), idiomas)
+    pares = _ParesConTraducciones(queryset, idiomas)
     lista = [(c, i) for c in queryset for i in ("es", "en")]
     lista += [(c, "qu") for c in queryset if c.titulo_qu]
     lista += [(c, "ay") for c in queryset if c.titulo_ay]
