@@ -109,9 +109,9 @@ class _ParesConTraducciones:
         for idioma in self.solos:
             if (condicion := condicion_traducidos(modelo, idioma)) is not None:
                 conjuntos[idioma] = self.queryset.filter(condicion)
-        # One statement, one COUNT subquery each: each can use its own (partial) index,
-        # which COUNT(...) FILTER over one scan of the table cannot.
-        # Carried by any one row of the table (unordered: no sort); none if it is empty.
+        # One statement with a COUNT subquery per set, each on its own (partial) index,
+        # which COUNT(...) FILTER over one scan of the table cannot do; carried by any one
+        # row of the table (unordered: no sort), none if the table is empty.
         filas = next(
             iter(
                 modelo._default_manager.order_by()
@@ -153,8 +153,7 @@ class SitemapConFecha(SitemapBilingue):
 
     def _items(self):
         # Overrides Django's private list-building: see _ParesPorIdioma.
-        idiomas = self._languages()
-        return _ParesConTraducciones(self.items(), idiomas)
+        return _ParesConTraducciones(self.items(), self._languages())
 
     def lastmod(self, obj):
         return obj.actualizado
