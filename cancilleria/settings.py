@@ -200,13 +200,23 @@ AUTH_PASSWORD_VALIDATORS = [
 # Internationalisation: Spanish at /, English at /en/.
 LANGUAGE_CODE = "es"
 LANGUAGES = [("es", _("Español")), ("en", _("English"))]
+# Quechua and Aymara (co-official, Constitution art. 48) at /qu/ and /ay/: content languages.
+# Named in their own language; Django knows neither (base/apps.py adds them to LANG_INFO).
+LANGUAGES += [("qu", "Runasimi"), ("ay", "Aymar aru")]
+# Languages whose pages list only the items translated into them (the others redirect to
+# Spanish) and whose UI strings are not translated yet: the chrome falls back to Spanish,
+# and the admin is not offered in them (IDIOMAS_INTERFAZ).
+IDIOMAS_SOLO_TRADUCIDOS = ("qu", "ay")
+IDIOMAS_INTERFAZ = ("es", "en")
+# Dates and numbers under /qu/ and /ay/ as in Spanish (Django has no formats for them).
+FORMAT_MODULE_PATH = ["cancilleria.formatos"]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "America/Lima"
 USE_I18N = True
 USE_TZ = True
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "es"
-MODELTRANSLATION_LANGUAGES = ("es", "en")
+MODELTRANSLATION_LANGUAGES = ("es", "en", "qu", "ay")
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("es",)
 # Served from our own static files: no CDN (and the admin's CSP allows only 'self').
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"

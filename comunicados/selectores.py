@@ -14,8 +14,11 @@ COLUMNAS_ANCHAS = ("cuerpo", "busqueda_es", "busqueda_en", "relacionados")
 
 class SelectoresComunicado(models.QuerySet):
     def para_tarjetas(self):
-        """Return the public releases with what a list card shows, without the wide columns."""
-        return self.publicados().defer(*COLUMNAS_ANCHAS).prefetch_related("temas")
+        """Return the public releases with what a list card shows, without the wide columns.
+
+        In Quechua or Aymara, only those translated into it (`en_idioma`).
+        """
+        return self.publicados().en_idioma().defer(*COLUMNAS_ANCHAS).prefetch_related("temas")
 
     def para_datos_abiertos(self):
         """Return the public releases with what the API's list and the downloads show."""
@@ -86,4 +89,9 @@ class SelectoresComunicado(models.QuerySet):
 
     def sobre_evento(self, evento):
         """Return the public releases about `evento`, newest first."""
-        return self.publicados().filter(evento=evento).order_by("-fecha_publicacion", "-pk")
+        return (
+            self.publicados()
+            .en_idioma()
+            .filter(evento=evento)
+            .order_by("-fecha_publicacion", "-pk")
+        )

@@ -1,5 +1,7 @@
 from modeltranslation.translator import TranslationOptions, register
 
+from cancilleria.base import idiomas
+
 from .models import Adjunto, Cifra, Cita, Comunicado
 
 
@@ -15,6 +17,10 @@ class ComunicadoTranslationOptions(TranslationOptions):
         "motivo_retiro",
     )
     required_languages = ("es",)
+
+
+# In Quechua or Aymara a release exists once its title and body are written in it.
+idiomas.registrar(Comunicado, ("titulo", "cuerpo"))
 
 
 @register(Cifra)

@@ -7,7 +7,7 @@ from cancilleria.base.descargas import DescargaListaMixin
 from cancilleria.base.detalle import DetallePublicableMixin
 from cancilleria.base.estructurados import LOGO, TARJETA_COMPARTIR, url_estatica
 from cancilleria.base.vista_previa import VistaPreviaCompartidaMixin, VistaPreviaMixin
-from cancilleria.base.vistas import ListaFiltradaView
+from cancilleria.base.vistas import ExisteEnIdiomaMixin, ListaFiltradaView
 from eventos.selectores import repartir_por_sesion
 
 from . import estructurados
@@ -59,7 +59,7 @@ class ComunicadoListView(DescargaListaMixin, ListaFiltradaView):
         return Comunicado.objects.para_datos_abiertos()
 
 
-class ComunicadoDetailView(DetallePublicableMixin, DetailView):
+class ComunicadoDetailView(DetallePublicableMixin, ExisteEnIdiomaMixin, DetailView):
     # Public, or withdrawn with its notice; gone and renamed items: DetallePublicableMixin.
     model = Comunicado
     template_name = "comunicados/comunicado_detail.html"

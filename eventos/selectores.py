@@ -43,9 +43,13 @@ class SelectoresSesion(models.QuerySet):
 
 class SelectoresEvento(models.QuerySet):
     def para_tarjetas(self):
-        """Return the public events with what a list card shows, without the wide columns."""
+        """Return the public events with what a list card shows, without the wide columns.
+
+        In Quechua or Aymara, only those translated into it (`en_idioma`).
+        """
         return (
             self.publicados()
+            .en_idioma()
             .defer(*COLUMNAS_ANCHAS)
             .select_related("organizador")
             .prefetch_related("temas")

@@ -1,5 +1,7 @@
 from modeltranslation.translator import TranslationOptions, register
 
+from cancilleria.base import idiomas
+
 from .models import Evento, Sesion
 
 
@@ -7,6 +9,10 @@ from .models import Evento, Sesion
 class EventoTranslationOptions(TranslationOptions):
     fields = ("nombre", "lugar", "descripcion", "publico", "motivo_retiro")
     required_languages = ("es",)
+
+
+# In Quechua or Aymara an event exists once its name and description are written in it.
+idiomas.registrar(Evento, ("nombre", "descripcion"))
 
 
 @register(Sesion)

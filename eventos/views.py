@@ -11,7 +11,7 @@ from cancilleria.base.detalle import DetallePublicableMixin
 from cancilleria.base.estructurados import TARJETA_COMPARTIR, url_estatica
 from cancilleria.base.filtros import vincular_filtro
 from cancilleria.base.vista_previa import VistaPreviaCompartidaMixin, VistaPreviaMixin
-from cancilleria.base.vistas import ListaFiltradaView
+from cancilleria.base.vistas import ExisteEnIdiomaMixin, ListaFiltradaView
 
 from . import estructurados
 from .api import EventoSerializer
@@ -56,7 +56,7 @@ class EventoListView(DescargaListaMixin, ListaFiltradaView):
         return Evento.objects.para_datos_abiertos()
 
 
-class EventoDetailView(DetallePublicableMixin, DetailView):
+class EventoDetailView(DetallePublicableMixin, ExisteEnIdiomaMixin, DetailView):
     # Public, or withdrawn with its notice; gone and renamed items: DetallePublicableMixin.
     model = Evento
     template_name = "eventos/evento_detail.html"
@@ -110,7 +110,7 @@ class CalendarioIcsView(View):
         filtro = vincular_filtro(
             EventoFilter,
             request,
-            Evento.objects.publicados().prefetch_related("temas"),
+            Evento.objects.publicados().en_idioma().prefetch_related("temas"),
             invalido_404=True,
         )
         eventos = filtro.qs.order_by("-inicio", "-pk")[: self.limite]

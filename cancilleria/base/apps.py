@@ -10,6 +10,15 @@ class BaseConfig(AppConfig):
     verbose_name = _("Base de publicación")
 
     def ready(self):
+        # Django's table of languages lacks Quechua and Aymara; its language tags and
+        # template filters (language_name_local…) read this dictionary.
+        from django.conf.locale import LANG_INFO
+
+        from .idiomas import INFORMACION_DE_IDIOMAS
+
+        for codigo, informacion in INFORMACION_DE_IDIOMAS.items():
+            LANG_INFO.setdefault(codigo, informacion)
+
         # Search: lookups, SQLite functions and the receivers of every searchable model.
         from django.apps import apps
         from django.db import connections

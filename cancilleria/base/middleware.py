@@ -19,7 +19,8 @@ class IdiomaAdminMiddleware:
     def __call__(self, request):
         if not request.path_info.startswith(reverse("admin:index")):
             return self.get_response(request)
-        idiomas = {codigo for codigo, _nombre in settings.LANGUAGES}
+        # Not Quechua or Aymara: the admin's own strings exist in Spanish and English only.
+        idiomas = set(settings.IDIOMAS_INTERFAZ)
         idioma = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
         if idioma not in idiomas:
             idioma = settings.LANGUAGE_CODE

@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .idiomas import filtrar_traducidos
+
 
 class Estado(models.TextChoices):
     BORRADOR = "borrador", _("borrador")
@@ -55,6 +57,14 @@ class PublicableQuerySet(models.QuerySet):
     def despublicados(self, ahora=None):
         """Return items taken off the site by mistake (their URL answers 410, or 301)."""
         return self.filter(despublicado_en__isnull=False).exclude(q_publicados(ahora))
+
+    def en_idioma(self, idioma=None):
+        """Return the items that exist in `idioma` (the active language).
+
+        Every item exists in Spanish and English; in Quechua or Aymara only the translated
+        ones (cancilleria.base.idiomas).
+        """
+        return filtrar_traducidos(self, idioma)
 
     def programados(self, ahora=None):
         """Return published items whose date has not come yet."""

@@ -1,25 +1,54 @@
-"""Sitemap building blocks: every public page in each language, with hreflang alternates."""
+"""Sitemap building blocks: every public page in each language, with hreflang alternates.
+
+Spanish and English pages exist for every item; a Quechua or Aymara page only for the
+items translated into it (cancilleria.base.idiomas), so only those are listed and named
+as alternates.
+"""
 
 import math
 
 from django.contrib.sitemaps import Sitemap
 from django.core.paginator import Paginator
-from django.db.models import Max
+from django.db.models import BooleanField, ExpressionWrapper, Max, Value
 from django.utils.functional import cached_property
+
+from .idiomas import condicion_traducidos, solo_traducidos
+
+
+def anotar_idiomas(queryset, idiomas):
+    """Annotate each row with `existe_<idioma>` for the content-only languages."""
+    anotaciones = {}
+    for idioma in idiomas:
+        if solo_traducidos(idioma):
+            condicion = condicion_traducidos(queryset.model, idioma)
+            anotaciones[f"existe_{idioma}"] = (
+                Value(False)
+                if condicion is None
+                else ExpressionWrapper(condicion, output_field=BooleanField())
+            )
+    return queryset.annotate(**anotaciones)
 
 
 class SitemapBilingue(Sitemap):
-    # Each item is written in two languages with three alternates: small pages keep a
+    # Each item is written in its languages with their alternates: small pages keep a
     # sitemap request fast (make bench) however many releases there are.
     limit = 250
     i18n = True
     alternates = True
     x_default = True
 
+    def get_languages_for_item(self, item):
+        # Named pages exist in every language; an item in Quechua or Aymara only when
+        # `anotar_idiomas` found it translated.
+        idiomas = self._languages()
+        if isinstance(item, str):
+            return idiomas
+        return [i for i in idiomas if not solo_traducidos(i) or getattr(item, f"existe_{i}", False)]
+
 
 class PaginadorPorClave(Paginator):
     """Sitemap pages by ranges of primary keys: page p holds the items whose key falls in
-    ((p - 1) × filas, p × filas], each with its languages.
+    ((p - 1) × filas, p × filas], each in the languages it exists in.
 
     Counting the public rows (for the number of pages) and OFFSET (for a deep page) both
     read the whole table; MAX(pk) and a key range read a few index pages whatever the
@@ -47,7 +76,10 @@ class PaginadorPorClave(Paginator):
     def page(self, number):
         number = self.validate_number(number)
         desde = (number - 1) * self.filas
-        filas = self.queryset.filter(pk__gt=desde, pk__lte=desde + self.filas).order_by("pk")
+        filas = anotar_idiomas(
+            self.queryset.filter(pk__gt=desde, pk__lte=desde + self.filas).order_by("pk"),
+            self.sitemap._languages(),
+        )
         pares = [
             (fila, idioma) for fila in filas for idioma in self.sitemap.get_languages_for_item(fila)
         ]

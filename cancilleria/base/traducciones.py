@@ -1,9 +1,12 @@
 """Which languages of a translated item are complete: the one rule, used by the admin."""
 
 from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from modeltranslation.settings import AVAILABLE_LANGUAGES
 from modeltranslation.translator import NotRegistered, translator
+
+from .idiomas import solo_traducidos
 
 
 def campos_traducidos(modelo):
@@ -48,12 +51,19 @@ def idiomas_completos(obj):
 
 
 def resumen_traducciones(obj):
-    """Return a one-line summary, e.g. "es ✔ / en — falta cuerpo, bajada"."""
+    """Return a one-line summary, e.g. "es ✔ / en — falta cuerpo, bajada / qu — sin traducción"."""
     modelo = type(obj)
     partes = []
+    campos = campos_traducidos(modelo)
     for idioma, faltan in faltantes_por_idioma(obj).items():
         if not faltan:
             partes.append(f"{idioma} ✔")
+            continue
+        if solo_traducidos(idioma) and not any(
+            _tiene_texto(getattr(obj, f"{campo}_{idioma}", "")) for campo in campos
+        ):
+            # Most items are never translated into Quechua or Aymara: say it short.
+            partes.append(f"{idioma} — " + _("sin traducción"))
             continue
         nombres = ", ".join(str(modelo._meta.get_field(c).verbose_name) for c in faltan)
         falta = ngettext("falta %(campos)s", "faltan %(campos)s", len(faltan))

@@ -6,6 +6,8 @@ from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Model, QuerySet
 from django.http import Http404, HttpResponsePermanentRedirect
+from django.shortcuts import redirect
+from django.urls import translate_url
 from django.utils import formats
 from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
@@ -14,6 +16,7 @@ from django_filters.views import FilterView
 
 from .busqueda import CANDIDATOS, ordenado_por_relevancia
 from .filtros import es_invalido
+from .idiomas import tiene_traduccion
 
 # Parameters that only shape the page, not the result: never shown as a chip.
 NO_SON_FILTROS = {"page", "orden"}
@@ -190,3 +193,19 @@ class ListaFiltradaView(FilterView):
         )
         texto = consulta.urlencode()
         return f"{self.request.path}?{texto}" if texto else self.request.path
+
+
+class ExisteEnIdiomaMixin:
+    """Send a detail page in Quechua or Aymara to Spanish (302) when the item lacks it.
+
+    Not a 301: the translation may be written tomorrow.
+    """
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        if not tiene_traduccion(self.object):
+            destino = translate_url(request.get_full_path(), settings.LANGUAGE_CODE)
+            if destino == request.get_full_path():
+                raise Http404
+            return redirect(destino)
+        return self.render_to_response(self.get_context_data(object=self.object))

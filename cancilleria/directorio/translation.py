@@ -1,5 +1,7 @@
 from modeltranslation.translator import TranslationOptions, register
 
+from cancilleria.base import idiomas
+
 from .models import Cargo, Consulado, Organizacion, Persona, Tema
 
 
@@ -30,3 +32,11 @@ class CargoTranslationOptions(TranslationOptions):
 class ConsuladoTranslationOptions(TranslationOptions):
     fields = ("nombre",)
     required_languages = ("es",)
+
+
+# What a directory page needs in Quechua or Aymara to exist there: its name (a person's
+# name is not translated: the biography).
+idiomas.registrar(Tema, ("nombre",))
+idiomas.registrar(Organizacion, ("nombre",))
+idiomas.registrar(Consulado, ("nombre",))
+idiomas.registrar(Persona, ("semblanza",))

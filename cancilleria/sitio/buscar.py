@@ -58,14 +58,16 @@ class BuscarView(ListView):
         if not hay_consulta(texto):
             return []
         self.texto, self.tipo, self.idioma = texto, tipo, idioma_de(get_language())
+        # Quechua and Aymara search the Spanish text (not indexed on their own), among the
+        # items translated into them.
         filas = {
             "comunicados": _candidatos(
-                Comunicado.objects.publicados().buscar(texto, self.idioma),
+                Comunicado.objects.publicados().en_idioma().buscar(texto, self.idioma),
                 "comunicados",
                 "fecha_publicacion",
             ),
             "eventos": _candidatos(
-                Evento.objects.publicados().buscar(texto, self.idioma),
+                Evento.objects.publicados().en_idioma().buscar(texto, self.idioma),
                 "eventos",
                 "fecha_publicacion",
             ),

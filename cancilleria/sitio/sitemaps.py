@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from cancilleria.base.sitemaps import SitemapBilingue
+from cancilleria.base.sitemaps import SitemapBilingue, anotar_idiomas
 from cancilleria.directorio.models import Tema
 from comunicados.sitemaps import ComunicadoSitemap
 from eventos.sitemaps import EventoSitemap
@@ -23,7 +23,8 @@ class TemaSitemap(SitemapBilingue):
     changefreq = "weekly"
 
     def items(self):
-        return Tema.objects.order_by("slug").only("slug")
+        # Quechua and Aymara pages only for the topics translated into them.
+        return anotar_idiomas(Tema.objects.order_by("slug").only("slug"), self._languages())
 
 
 sitemaps = {

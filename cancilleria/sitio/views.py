@@ -15,7 +15,8 @@ from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, TemplateView
 
 from cancilleria.base.filtros import existe
-from cancilleria.base.vistas import paginar
+from cancilleria.base.idiomas import filtrar_traducidos
+from cancilleria.base.vistas import ExisteEnIdiomaMixin, paginar
 from cancilleria.directorio import estructurados
 from cancilleria.directorio.models import Cargo, Consulado, Organizacion, Persona, Tema
 from comunicados.models import Cita, Comunicado
@@ -37,11 +38,11 @@ class InicioView(TemplateView):
         context["destacado"] = destacado
         context["comunicados"] = Comunicado.objects.recientes(6, excepto=destacado)
         context["proximos_eventos"] = Evento.objects.para_tarjetas().primeros_proximos(4)
-        context["temas_destacados"] = Tema.objects.filter(destacado=True)[:8]
+        context["temas_destacados"] = filtrar_traducidos(Tema.objects.filter(destacado=True))[:8]
         return context
 
 
-class TemaDetailView(DetailView):
+class TemaDetailView(ExisteEnIdiomaMixin, DetailView):
     model = Tema
     template_name = "sitio/tema_detail.html"
     context_object_name = "tema"
@@ -63,7 +64,7 @@ class TemaDetailView(DetailView):
         return context
 
 
-class OrganizacionDetailView(DetailView):
+class OrganizacionDetailView(ExisteEnIdiomaMixin, DetailView):
     model = Organizacion
     template_name = "sitio/organizacion_detail.html"
     context_object_name = "organizacion"
@@ -93,7 +94,7 @@ class OrganizacionDetailView(DetailView):
         return context
 
 
-class PersonaDetailView(DetailView):
+class PersonaDetailView(ExisteEnIdiomaMixin, DetailView):
     model = Persona
     template_name = "sitio/persona_detail.html"
     context_object_name = "persona"
@@ -120,7 +121,7 @@ class PersonaDetailView(DetailView):
             paginar(
                 self.request,
                 persona.participaciones.filter(
-                    Exists(Evento.objects.publicados().filter(pk=OuterRef("evento_id")))
+                    Exists(Evento.objects.publicados().en_idioma().filter(pk=OuterRef("evento_id")))
                 )
                 .select_related("evento", "cargo", "sesion")
                 .defer(*(f"evento__{c}" for c in COLUMNAS_EVENTO))
@@ -147,6 +148,7 @@ class PersonaDetailView(DetailView):
         # archive (4k quotes, 80 ms at 100k releases).
         recientes = (
             Comunicado.objects.publicados()
+            .en_idioma()
             .filter(Exists(Cita.objects.filter(comunicado=OuterRef("pk"), persona=persona)))
             .order_by("-fecha_publicacion", "-pk")
             .values("pk")[:POR_SECCION]
@@ -162,7 +164,7 @@ class PersonaDetailView(DetailView):
         return context
 
 
-class ConsuladoDetailView(DetailView):
+class ConsuladoDetailView(ExisteEnIdiomaMixin, DetailView):
     model = Consulado
     template_name = "sitio/consulado_detail.html"
     context_object_name = "consulado"

@@ -162,6 +162,19 @@ class Comunicado(Publicable, Buscable):
                 condition=Q(estado=Estado.PUBLICADO),
                 name="comunicado_publico_act_idx",
             ),
+            # Lists in Quechua and Aymara: the few translated rows, not a walk through all
+            # (the condition is cancilleria.base.idiomas's, word for word).
+            *(
+                models.Index(
+                    fields=["-fecha_publicacion", "-id"],
+                    condition=Q(
+                        estado=Estado.PUBLICADO,
+                        **{f"titulo_{idioma}__gt": "", f"cuerpo_{idioma}__gt": ""},
+                    ),
+                    name=f"comunicado_publico_{idioma}_idx",
+                )
+                for idioma in ("qu", "ay")
+            ),
         ]
         constraints = [
             *Publicable.Meta.constraints,

@@ -154,6 +154,19 @@ class Evento(Publicable, Buscable):
                 condition=Q(estado=Estado.PUBLICADO),
                 name="evento_publico_fin_idx",
             ),
+            # Lists in Quechua and Aymara: the few translated rows, not a walk through all
+            # (the condition is cancilleria.base.idiomas's, word for word).
+            *(
+                models.Index(
+                    fields=["-inicio", "-id"],
+                    condition=Q(
+                        estado=Estado.PUBLICADO,
+                        **{f"nombre_{idioma}__gt": "", f"descripcion_{idioma}__gt": ""},
+                    ),
+                    name=f"evento_publico_{idioma}_idx",
+                )
+                for idioma in ("qu", "ay")
+            ),
         ]
         constraints = [
             *Publicable.Meta.constraints,

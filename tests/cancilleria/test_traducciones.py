@@ -20,7 +20,10 @@ def test_completo_en_los_dos_idiomas():
         titulo_en="Title", bajada_en="Standfirst", cuerpo_es="<p>Hola</p>", cuerpo_en="<p>Hi</p>"
     )
     assert idiomas_completos(comunicado) == ["es", "en"]
-    assert resumen_traducciones(comunicado) == "es ✔ / en ✔"
+    assert (
+        resumen_traducciones(comunicado)
+        == "es ✔ / en ✔ / qu — sin traducción / ay — sin traducción"
+    )
 
 
 def test_ingles_sin_cuerpo_dice_que_falta():
@@ -28,14 +31,21 @@ def test_ingles_sin_cuerpo_dice_que_falta():
     comunicado = ComunicadoFactory(
         titulo_en="Title", bajada_en="Standfirst", cuerpo_es="<p>Hola</p>", cuerpo_en=""
     )
-    assert faltantes_por_idioma(comunicado) == {"es": [], "en": ["cuerpo"]}
-    assert resumen_traducciones(comunicado) == "es ✔ / en — falta cuerpo"
+    assert faltantes_por_idioma(comunicado) == {
+        "es": [],
+        "en": ["cuerpo"],
+        "qu": ["titulo", "bajada", "cuerpo"],
+        "ay": ["titulo", "bajada", "cuerpo"],
+    }
+    assert resumen_traducciones(comunicado).startswith("es ✔ / en — falta cuerpo / qu — sin")
 
 
 def test_sin_traduccion_enumera_lo_que_falta():
     """An untranslated item lists each missing field, in plural."""
     comunicado = ComunicadoFactory(cuerpo_es="<p>Hola</p>")
-    assert resumen_traducciones(comunicado) == "es ✔ / en — faltan título, bajada, cuerpo"
+    assert resumen_traducciones(comunicado).startswith(
+        "es ✔ / en — faltan título, bajada, cuerpo / "
+    )
 
 
 def test_un_parrafo_vacio_del_editor_no_es_traduccion():

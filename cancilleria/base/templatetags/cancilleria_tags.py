@@ -4,14 +4,16 @@ from decimal import Decimal
 from urllib.parse import urlencode
 
 from django import template
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.template.defaultfilters import floatformat
 from django.urls import translate_url
 from django.utils.html import format_html, linebreaks
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import get_language, get_language_info, gettext
 
 from cancilleria.base.html import sanear_html
+from cancilleria.base.idiomas import idiomas_de
 from cancilleria.base.vistas import consulta_editada
 
 register = template.Library()
@@ -41,6 +43,41 @@ def url_canonica(context):
         if (valor := request.GET.get(nombre, "")).isdigit() and int(valor) > 1
     ]
     return request.build_absolute_uri(request.path) + (f"?{urlencode(paginas)}" if paginas else "")
+
+
+@register.simple_tag(takes_context=True)
+def idiomas_de_pagina(context):
+    """Return [(code, name in that language, path)] of the languages this page exists in.
+
+    A detail page (its `object`) exists in Quechua or Aymara only when translated into it;
+    every other page exists in every language.
+    """
+    ruta = context["request"].get_full_path()
+    return [
+        (codigo, get_language_info(codigo)["name_local"], translate_url(ruta, codigo))
+        for codigo in idiomas_de(context.get("object"))
+    ]
+
+
+@register.simple_tag
+def lang_de_interfaz():
+    """Return ` lang="es"` where the UI strings are not translated into the active language."""
+    if get_language() in settings.IDIOMAS_INTERFAZ:
+        return ""
+    return format_html(' lang="{}"', settings.LANGUAGE_CODE)
+
+
+@register.simple_tag
+def idiomas_de_interfaz():
+    """Return the codes of the languages the UI is translated into (the admin's choice)."""
+    return settings.IDIOMAS_INTERFAZ
+
+
+@register.filter
+def sin_traducir(obj, campo):
+    """Say whether `obj.campo` shows its Spanish text on a page in another language."""
+    idioma = get_language()
+    return idioma != settings.LANGUAGE_CODE and not getattr(obj, f"{campo}_{idioma}", None)
 
 
 @register.simple_tag(takes_context=True)

@@ -28,15 +28,21 @@ PERSONAS = DIRECTORIO.personas
 
 def _html(idioma):
     textos = {
-        "cita": _COMUNICADO["citas"][0][f"texto_{idioma}"],
-        "lista_consulados": _COMUNICADO[f"lista_consulados_{idioma}"],
+        "cita": _COMUNICADO["citas"][0].get(f"texto_{idioma}", ""),
+        "lista_consulados": _COMUNICADO.get(f"lista_consulados_{idioma}", ""),
     }
     parrafos = [p.format(**textos) for p in _COMUNICADO[f"parrafos_{idioma}"]]
     # Stored as the model's save() would store it, so a second run finds nothing to change.
     return sanear_html("\n".join(f"<p>{p}</p>" for p in parrafos))
 
 
-COMUNICADO = {**_COMUNICADO["campos"], "cuerpo_es": _html("es"), "cuerpo_en": _html("en")}
+COMUNICADO = {
+    **_COMUNICADO["campos"],
+    "cuerpo_es": _html("es"),
+    "cuerpo_en": _html("en"),
+    # Demo text, marked as such (datos/semilla.toml): no official Quechua exists.
+    "cuerpo_qu": _html("qu"),
+}
 
 
 def _escribir_evento(directorio, resumen):
