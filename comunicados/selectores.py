@@ -5,6 +5,7 @@ from django.db.models import Prefetch
 
 from cancilleria.base.filtros import existe
 from eventos.models import Colaboracion, Participacion
+from eventos.selectores import temas_con_aviso
 
 # What no card, feed item or home block shows: the body and the stored search text make
 # most of a row's ~4 KB (modeltranslation defers every language of `cuerpo`).
@@ -39,10 +40,14 @@ class SelectoresComunicado(models.QuerySet):
             "persona", "cargo__organizacion", "sesion"
         )
         cifras = campo("cifras").related_model.objects.select_related("fuente")
+        cofirmantes = campo("cofirmantes").related_model.objects.select_related("organizacion")
+        coberturas = campo("coberturas").related_model.objects.select_related("organizacion")
         # The organiser's hierarchy as the event page reads it; sessions get their
         # speakers from the event's participations (eventos.selectores.repartir_por_sesion).
         return self.select_related("evento__organizador__padre__padre").prefetch_related(
-            "temas",
+            temas_con_aviso(),
+            Prefetch("cofirmantes", queryset=cofirmantes),
+            Prefetch("coberturas", queryset=coberturas),
             "organizaciones",
             "personas",
             "adjuntos",

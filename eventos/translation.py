@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Evento, Sesion
+from .models import Evento, Resultado, Seguimiento, Sesion
 
 
 @register(Evento)
@@ -12,3 +12,15 @@ class EventoTranslationOptions(TranslationOptions):
 @register(Sesion)
 class SesionTranslationOptions(TranslationOptions):
     fields = ("titulo", "descripcion")
+
+
+@register(Resultado)
+class ResultadoTranslationOptions(TranslationOptions):
+    fields = ("texto",)
+    required_languages = ("es",)
+
+
+@register(Seguimiento)
+class SeguimientoTranslationOptions(TranslationOptions):
+    fields = ("nota",)
+    required_languages = ("es",)

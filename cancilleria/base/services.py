@@ -10,7 +10,8 @@ from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from .models import Estado
+from . import salvaguardas
+from .models import Estado, Salvaguardable
 
 
 def permiso(modelo, accion):
@@ -52,6 +53,12 @@ def _guardar(objeto, actual, *, usuario, motivo):
     return objeto
 
 
+def _exigir_salvaguardas(actual):
+    # Sensitive topics: victim-identification warnings acknowledged, lead image confirmed.
+    if isinstance(actual, Salvaguardable):
+        salvaguardas.exigir(actual)
+
+
 def enviar_a_revision(*, objeto, usuario):
     """Ask an editor to review a draft (or a withdrawn item). Do nothing if already asked."""
     _exigir(usuario, permiso(type(objeto), "change"))
@@ -63,6 +70,7 @@ def enviar_a_revision(*, objeto, usuario):
             raise ValidationError(
                 _("«%(objeto)s» ya está publicado.") % {"objeto": actual}, code="ya_publicado"
             )
+        _exigir_salvaguardas(actual)
         actual.estado = Estado.EN_REVISION
         return _guardar(objeto, actual, usuario=usuario, motivo=_("Enviado a revisión"))
 
@@ -82,6 +90,7 @@ def publicar(*, objeto, usuario, fecha=None):
             fecha = ahora
         elif actual.estado == Estado.PUBLICADO and actual.fecha_publicacion == fecha:
             return objeto
+        _exigir_salvaguardas(actual)
         actual.estado = Estado.PUBLICADO
         actual.fecha_publicacion = fecha
         if fecha > ahora:

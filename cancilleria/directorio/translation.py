@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Cargo, Consulado, Organizacion, Persona, Tema
+from .models import AvisoAyuda, Cargo, Consulado, Organizacion, Persona, Tema
 
 
 @register(Tema)
@@ -29,4 +29,10 @@ class CargoTranslationOptions(TranslationOptions):
 @register(Consulado)
 class ConsuladoTranslationOptions(TranslationOptions):
     fields = ("nombre",)
+    required_languages = ("es",)
+
+
+@register(AvisoAyuda)
+class AvisoAyudaTranslationOptions(TranslationOptions):
+    fields = ("nombre", "texto")
     required_languages = ("es",)
