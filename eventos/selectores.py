@@ -3,7 +3,6 @@
 from django.db import models
 from django.db.models import Count, F, Max, Min, Prefetch, Q
 from django.db.models.functions import ExtractYear
-
 from django.utils import timezone
 
 from cancilleria.directorio.models import Consulado, Tema

@@ -14,8 +14,8 @@ from django.utils.translation import pgettext_lazy
 from cancilleria.base.busqueda import Buscable, BuscableQuerySet, ConfiguracionBusqueda
 from cancilleria.base.html import CampoTextoEnriquecido, sanear_campos
 from cancilleria.base.imagenes import CampoImagen, variante, variantes
-from cancilleria.directorio.models import avisos_de
 from cancilleria.base.models import Estado, Publicable, PublicableQuerySet, Salvaguardable
+from cancilleria.directorio.models import avisos_de
 
 from ..adjuntos import CARPETA as CARPETA_ADJUNTOS
 from ..adjuntos import TIPOS as TIPOS_ADJUNTO
