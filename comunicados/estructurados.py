@@ -2,6 +2,27 @@
 
 from django.utils.html import strip_tags
 
+MINISTERIO = {"@type": "Organization", "name": "Ministerio de Relaciones Exteriores del Perú"}
+
+
+def _organizacion(organizacion):
+    datos = {"@type": "Organization", "name": organizacion.nombre}
+    if organizacion.sigla:
+        datos["alternateName"] = organizacion.sigla
+    if organizacion.sitio_web:
+        datos["url"] = organizacion.sitio_web
+    if organizacion.pais:
+        datos["address"] = {"@type": "PostalAddress", "addressCountry": organizacion.pais.code}
+    return datos
+
+
+def _autores(comunicado):
+    """Return the ministry, or the ministry and the co-signatories in their order."""
+    cofirmantes = [c.organizacion for c in comunicado.cofirmantes.all()]
+    if not cofirmantes:
+        return MINISTERIO
+    return [MINISTERIO, *(_organizacion(o) for o in cofirmantes)]
+
 
 def comunicado(comunicado, url, *, url_imagen=None, idioma="es"):
     datos = {
@@ -13,7 +34,7 @@ def comunicado(comunicado, url, *, url_imagen=None, idioma="es"):
         "inLanguage": idioma,
         "datePublished": comunicado.fecha_publicacion.isoformat(),
         "dateModified": comunicado.actualizado.isoformat(),
-        "author": {"@type": "Organization", "name": "Ministerio de Relaciones Exteriores del Perú"},
+        "author": _autores(comunicado),
         "publisher": {
             "@type": "Organization",
             "name": "Ministerio de Relaciones Exteriores del Perú",

@@ -7,6 +7,7 @@ from eventos.selectores import repartir_por_sesion
 from . import estructurados
 from .filters import ComunicadoFilter
 from .models import Comunicado
+from .selectores import completar_detalle
 
 
 class ComunicadoListView(ListaFiltradaView):
@@ -29,7 +30,7 @@ class ComunicadoDetailView(DetailView):
         return self.get_base_queryset().con_detalle()
 
     def get_object(self, queryset=None):
-        comunicado = super().get_object(queryset)
+        comunicado = completar_detalle(super().get_object(queryset))
         if comunicado.evento_id:
             repartir_por_sesion(comunicado.evento)
         return comunicado

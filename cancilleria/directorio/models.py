@@ -92,6 +92,11 @@ class Tema(models.Model):
     def get_absolute_url(self):
         return reverse("sitio:tema", kwargs={"slug": self.slug})
 
+    @property
+    def avisos_de_ayuda(self):
+        """Return [the helpline notice] of a sensitive topic, else []."""
+        return avisos_de([self])
+
     def clean(self):
         if self.sensible and not self.aviso_ayuda_id:
             raise ValidationError(
