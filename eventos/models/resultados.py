@@ -64,6 +64,12 @@ class Resultado(models.Model):
         return self.tipo == self.Tipo.COMPROMISO and self.estado != self.EstadoResultado.CUMPLIDO
 
     @property
+    def ultimo_seguimiento(self):
+        """Return the newest follow-up note (uses the prefetched rows), or None."""
+        seguimientos = list(self.seguimientos.all())
+        return seguimientos[-1] if seguimientos else None
+
+    @property
     def vencido(self):
         """Say whether an open commitment is past its due date (Lima's today)."""
         return bool(self.abierto and self.vence and self.vence < timezone.localdate())
