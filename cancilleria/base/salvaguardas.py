@@ -39,8 +39,9 @@ _EDAD = re.compile(
     r"\b(?P<n>\d{1,2})(?:\s*(?:años|año)(?:\s+de\s+edad)?|[\s-]*years?(?:[\s-]+old)?)\b",
     re.IGNORECASE,
 )
+# One child, not children as a group ("mujeres, niñas, niños y adolescentes" names nobody).
 _MENOR = re.compile(
-    r"\b(?:menor(?:es)?(?:\s+de\s+edad)?|niñ[oa]s?|adolescentes?|minors?|girls?|boys?|child)\b",
+    r"\b(?:menor(?:\s+de\s+edad)?|niñ[oa]|adolescente|minor|girl|boy|child)\b",
     re.IGNORECASE,
 )
 _DIRECCION = re.compile(

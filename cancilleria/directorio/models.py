@@ -32,7 +32,7 @@ class AvisoAyuda(models.Model):
         blank=True,
         validators=[
             RegexValidator(
-                r"^\+?[0-9][0-9 ()-]{1,28}$",
+                r"^\+?[0-9(][0-9 ()-]{1,28}$",
                 _("Solo cifras, espacios, guiones, paréntesis y un «+» inicial."),
                 code="telefono_invalido",
             )

@@ -22,7 +22,7 @@ class Migration(migrations.Migration):
                 ('texto', models.TextField(help_text='Qué hacer y a quién llamar; breve, en cada idioma.', verbose_name='texto')),
                 ('texto_es', models.TextField(help_text='Qué hacer y a quién llamar; breve, en cada idioma.', null=True, verbose_name='texto')),
                 ('texto_en', models.TextField(help_text='Qué hacer y a quién llamar; breve, en cada idioma.', null=True, verbose_name='texto')),
-                ('telefono', models.CharField(blank=True, max_length=30, validators=[django.core.validators.RegexValidator('^\\+?[0-9][0-9 ()-]{1,28}$', 'Solo cifras, espacios, guiones, paréntesis y un «+» inicial.', code='telefono_invalido')], verbose_name='teléfono')),
+                ('telefono', models.CharField(blank=True, max_length=30, validators=[django.core.validators.RegexValidator('^\\+?[0-9(][0-9 ()-]{1,28}$', 'Solo cifras, espacios, guiones, paréntesis y un «+» inicial.', code='telefono_invalido')], verbose_name='teléfono')),
                 ('url', models.URLField(blank=True, validators=[django.core.validators.URLValidator(['http', 'https'])], verbose_name='sitio web')),
             ],
             options={
