@@ -17,7 +17,7 @@ def _tipos(texto):
 
 
 def test_el_caso_del_issue_da_al_menos_tres_advertencias_con_su_frase():
-    """Name next to "menor", a minor's age and a street address: three warnings, each with its sentence."""
+    """Name next to "menor", a minor's age, a street address: three warnings with their sentence."""
     advertencias = salvaguardas.detectar(CUERPO_DE_PRUEBA)
     assert len(advertencias) >= 3
     assert {"nombre_y_edad", "edad_de_menor", "direccion"} <= {a.tipo for a in advertencias}
