@@ -148,15 +148,28 @@ class CompromisoFilter(django_filters.FilterSet):
         label=_("Estado"),
         empty_label=_("Todos"),
     )
-    vencidos = django_filters.BooleanFilter(
+    vencidos = django_filters.ChoiceFilter(
+        choices=[("si", _("Solo los vencidos"))],
         method="solo_vencidos",
-        label=_("Solo vencidos"),
-        widget=django_filters.widgets.BooleanWidget,
+        label=_("Plazo"),
+        empty_label=_("Todos los plazos"),
     )
 
     class Meta:
         model = Resultado
         fields = []
+
+    @property
+    def form(self):
+        if not hasattr(self, "_form"):
+            formulario = super().form
+            # Short labels ("Francia", "España (Barcelona)"): the full names begin alike.
+            formulario.fields["consulado"].widget.choices = sorted(
+                ((c.slug, etiqueta_de_consulado(c)) for c in Consulado.objects.order_by("pk")),
+                key=_por_nombre,
+            )
+            formulario.fields["consulado"].widget.attrs.setdefault("size", 8)
+        return self._form
 
     def por_consulado(self, queryset, name, value):
         if not value:
@@ -166,6 +179,6 @@ class CompromisoFilter(django_filters.FilterSet):
         return queryset.filter(sesion__evento__in=eventos.values("pk"))
 
     def solo_vencidos(self, queryset, name, value):
-        if value:
+        if value == "si":
             return queryset.vencidos()
         return queryset

@@ -151,7 +151,7 @@ def test_lista_de_personal_con_vencidos_filtros_y_solo_abiertos(personal):
         respuesta = personal.get(COMPROMISOS + consulta)
         return [r.texto for r in respuesta.context["compromisos"]]
 
-    assert textos("?vencidos=true") == ["Compromiso vencido"]
+    assert textos("?vencidos=si") == ["Compromiso vencido"]
     assert textos("?organizacion=dpan") == ["Compromiso vencido"]
     assert textos("?consulado=francia") == ["Compromiso vencido", "Compromiso en plazo"]
     assert textos(f"?consulado={ConsuladoFactory().slug}") == []
@@ -170,7 +170,7 @@ def test_el_vencido_sale_en_csv_y_xlsx(personal):
     filas = list(csv.reader(io.StringIO(texto[1:]), delimiter=";"))
     assert filas[1][:3] == [vence.isoformat(), "sí", "'=Compromiso vencido"]
 
-    respuesta = personal.get(COMPROMISOS + "?formato=xlsx&vencidos=true")
+    respuesta = personal.get(COMPROMISOS + "?formato=xlsx&vencidos=si")
     hoja = load_workbook(io.BytesIO(respuesta.content))["Compromisos"]
     assert hoja["A2"].value.date() == vence
     assert hoja["B2"].value == "sí" and hoja["C2"].value == "=Compromiso vencido"
@@ -207,7 +207,7 @@ def test_lista_de_personal_no_crece_en_consultas(personal):
             Seguimiento.objects.create(resultado=r, nota="Nota")
         return [
             COMPROMISOS,
-            COMPROMISOS + "?vencidos=true&consulado=" + evento.consulados.get().slug,
+            COMPROMISOS + "?vencidos=si&consulado=" + evento.consulados.get().slug,
         ]
 
     presupuesto_constante(personal, preparar)
