@@ -191,3 +191,23 @@ def test_la_imagen_principal_pide_confirmar_que_nadie_es_identificable(client, t
     assert client.post(url_edicion(comunicado), datos).status_code == 302
     comunicado.refresh_from_db()
     assert comunicado.es_publico and comunicado.imagen_confirmada_en is not None
+
+
+def test_los_eventos_de_temas_sensibles_tambien_se_revisan(client, tema_sensible):
+    """An event on a sensitive topic meets the same check in its own admin form."""
+    from tests.factories import EventoFactory
+
+    evento = EventoFactory(
+        estado=Estado.BORRADOR, fecha_publicacion=None, descripcion_es=CUERPO_DE_PRUEBA
+    )
+    evento.temas.add(tema_sensible)
+    entrar(client, EDITOR)
+    url = f"/admin/eventos/evento/{evento.pk}/change/"
+    datos = datos_de_formulario(client.get(url).content, "evento_form")
+    datos["_publicar_ahora"] = ["1"]
+    respuesta = client.post(url, datos)
+    assert "María Quispe" in errores(respuesta, "reconocer_advertencias")
+    datos["reconocer_advertencias"] = ["on"]
+    assert client.post(url, datos).status_code == 302
+    evento.refresh_from_db()
+    assert evento.es_publico
