@@ -101,9 +101,9 @@ class SalvaguardasAdminMixin:
         return lista
 
     def get_form(self, request, obj=None, **kwargs):
-        if kwargs.get("fields") is not None:
-            kwargs["fields"] = [c for c in kwargs["fields"] if c not in self._propios]
-        formulario = super().get_form(request, obj, **kwargs)
+        # Our fields are declared on the base form Django builds on, so the field list it
+        # takes from the fieldsets (ours included) is valid wherever the form is made.
+        formulario = kwargs.get("form", self.form)
         con_imagen = self._con_imagen()
         publicando = request.method == "POST" and any(
             b in request.POST for b in BOTONES_QUE_PUBLICAN
@@ -177,7 +177,8 @@ class SalvaguardasAdminMixin:
                 return datos
 
         FormularioSalvaguardas.__name__ = formulario.__name__
-        return FormularioSalvaguardas
+        kwargs["form"] = FormularioSalvaguardas
+        return super().get_form(request, obj, **kwargs)
 
     def save_model(self, request, obj, form, change):
         if self._con_imagen():
