@@ -86,3 +86,36 @@ def test_personal_ve_los_compromisos_vencidos(seed, pagina, comprobar_accesibili
     pagina.get_by_label("Plazo").select_option("si")
     pagina.get_by_role("button", name="Aplicar filtros").click()
     expect(pagina.locator("tbody tr")).to_have_count(1)
+
+
+def test_el_editor_ve_las_advertencias_y_las_reconoce(seed, pagina, captura):
+    """In the admin, 'Publicar ahora' on a sensitive draft naming a minor lists the warnings;
+    ticking the acknowledgement publishes it."""
+    from django.contrib.auth.models import User
+    from playwright.sync_api import expect
+
+    from cancilleria.base.models import Estado
+    from tests.cancilleria.test_salvaguardas import CUERPO_DE_PRUEBA
+    from tests.usuarios import EDITOR, asegurar_roles
+
+    asegurar_roles()
+    from django.contrib.auth.models import Group
+
+    editor = User.objects.create_user("editora", password=CLAVE, is_staff=True)
+    editor.groups.add(Group.objects.get(name=EDITOR))
+    type(seed).objects.filter(pk=seed.pk).update(
+        estado=Estado.BORRADOR, fecha_publicacion=None, cuerpo_es=CUERPO_DE_PRUEBA
+    )
+    pagina.goto(f"/admin/comunicados/comunicado/{seed.pk}/change/")
+    pagina.fill("#id_username", "editora")
+    pagina.fill("#id_password", CLAVE)
+    pagina.locator("#login-form [type=submit]").click()
+    pagina.get_by_role("button", name="Publicar ahora").click()
+    errores = pagina.locator(".field-reconocer_advertencias .errorlist")
+    expect(errores).to_contain_text("María Quispe")
+    expect(errores).to_contain_text("Jr. Ucayali 123")
+    errores.scroll_into_view_if_needed()
+    captura(pagina, "socios-admin-advertencias")
+    pagina.get_by_label("He revisado estas advertencias").check()
+    pagina.get_by_role("button", name="Publicar ahora").click()
+    expect(pagina.locator(".messagelist")).to_contain_text("está publicado")
