@@ -157,6 +157,17 @@ class SalvaguardasAdminMixin:
                                 code="advertencias_sin_reconocer",
                             ),
                         )
+                        # The panel is at the end of a long form: say so at the top.
+                        self.add_error(
+                            None,
+                            ValidationError(
+                                _(
+                                    "Hay datos que podrían identificar a una víctima: vea el "
+                                    "panel «Protección de víctimas», más abajo."
+                                ),
+                                code="ver_advertencias",
+                            ),
+                        )
                 imagen = datos.get("imagen", getattr(self.instance, "imagen", None))
                 sin_confirmar = (
                     (self.instance.imagen_confirmada_en is None or "imagen" in self.changed_data)
