@@ -15,12 +15,13 @@ from cancilleria.base.admin_publicacion import (
     ParteDePublicableAdminMixin,
     PublicableAdminMixin,
 )
+from cancilleria.base.admin_salvaguardas import SalvaguardasAdminMixin
 from cancilleria.base.busqueda import BusquedaSinAcentosAdmin
 from cancilleria.base.traducciones import resumen_traducciones
 from eventos.models import Sesion
 
 from . import adjuntos, services
-from .models import Adjunto, Cifra, Cita, Comunicado
+from .models import Adjunto, Cifra, Cita, Cobertura, Cofirmante, Comunicado
 
 
 class CifraInline(TranslationStackedInline):
@@ -77,11 +78,29 @@ class AdjuntoInline(TranslationTabularInline):
         return descripcion_adjunto(obj)
 
 
+class CofirmanteInline(admin.TabularInline):
+    """The co-signatories of a joint communiqué, in the order they sign."""
+
+    model = Cofirmante
+    extra = 0
+    autocomplete_fields = ["organizacion"]
+
+
+class CoberturaInline(admin.TabularInline):
+    """Links to partners' own stories about the release (shown, never fetched)."""
+
+    model = Cobertura
+    extra = 0
+    autocomplete_fields = ["organizacion"]
+
+
 @admin.register(Comunicado)
 # Workflow first, then history (its save_model records the user), then the language tabs.
+# The safeguards come before the workflow: their form field is not the model's.
 class ComunicadoAdmin(
     GuardadoDeArchivosAdminMixin,
     BusquedaSinAcentosAdmin,
+    SalvaguardasAdminMixin,
     PublicableAdminMixin,
     SimpleHistoryAdmin,
     TabbedTranslationAdmin,
@@ -110,7 +129,7 @@ class ComunicadoAdmin(
     date_hierarchy = "fecha_publicacion"
     autocomplete_fields = ["temas", "evento", "organizaciones", "personas"]
     prepopulated_fields = {"slug": ["titulo_es"]}
-    inlines = [CifraInline, CitaInline, AdjuntoInline]
+    inlines = [CofirmanteInline, CifraInline, CitaInline, AdjuntoInline, CoberturaInline]
 
     @admin.display(description=_("idiomas"))
     def idiomas(self, obj):

@@ -17,6 +17,8 @@ class ComunicadosConfig(AppConfig):
         registrar_historial(models.Cifra)
         registrar_historial(models.Cita)
         registrar_historial(models.Adjunto)
+        registrar_historial(models.Cofirmante)
+        registrar_historial(models.Cobertura)
         # Writes renew the public cache; scheduled releases bound its entries' life.
         from cancilleria.base.cache import vigilar_app
 

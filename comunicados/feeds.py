@@ -4,6 +4,7 @@ so a reader can follow only one topic."""
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
 from cancilleria.base.filtros import vincular_filtro
@@ -12,6 +13,16 @@ from .filters import ComunicadoFilter
 from .models import Comunicado
 
 ELEMENTOS_POR_FEED = 30
+
+
+def aviso_en_texto(aviso):
+    """Return a helpline notice as one line: name, text, phone and web address."""
+    partes = [f"{aviso.nombre}: {aviso.texto}"]
+    if aviso.telefono:
+        partes.append(_("Teléfono: %(telefono)s") % {"telefono": aviso.telefono})
+    if aviso.url:
+        partes.append(aviso.url)
+    return " — ".join(partes)
 
 
 class ComunicadosRssFeed(Feed):
@@ -46,7 +57,16 @@ class ComunicadosRssFeed(Feed):
         return item.titulo
 
     def item_description(self, item):
-        return item.resumen or item.bajada
+        descripcion = item.resumen or item.bajada
+        avisos = item.avisos_de_ayuda
+        if not avisos:
+            return descripcion
+        # Sensitive topics: the helpline travels with the item into every feed reader.
+        return format_html(
+            "<p>{}</p>{}",
+            descripcion,
+            format_html_join("", "<p>{}</p>", ((aviso_en_texto(a),) for a in avisos)),
+        )
 
     def item_pubdate(self, item):
         return item.fecha_publicacion

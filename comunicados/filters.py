@@ -29,6 +29,15 @@ class ComunicadoFilter(FilterSetConBusqueda):
     organizacion = FiltroPorSlug(
         field_name="organizaciones", queryset=Organizacion.objects.all(), label=_("Organización")
     )
+    # Joint communiqués signed with an organisation (issue 14); an EXISTS, like the others.
+    # Reached from a release's co-signatories: hidden, so the page lists no second
+    # organisation box (and reads no second list of organisations).
+    cofirmante = FiltroPorSlug(
+        field_name="cofirmantes__organizacion",
+        queryset=Organizacion.objects.all(),
+        label=_("Firmado con"),
+        widget=forms.HiddenInput,
+    )
     persona = FiltroPorSlug(
         field_name="personas", queryset=Persona.objects.all(), label=_("Persona")
     )

@@ -1,15 +1,52 @@
 """What the release pages read: QuerySet methods, mixed into `ComunicadoQuerySet`."""
 
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, prefetch_related_objects
 
 from cancilleria.base.filtros import existe
 from eventos.models import Colaboracion, Evento, Participacion
 from eventos.selectores import COLUMNAS_ANCHAS as COLUMNAS_ANCHAS_EVENTO
+from eventos.selectores import temas_con_aviso
 
 # What no card, feed item or home block shows: the body and the stored search text make
 # most of a row's ~4 KB (modeltranslation defers every language of `cuerpo`).
 COLUMNAS_ANCHAS = ("cuerpo", "busqueda_es", "busqueda_en", "relacionados")
+
+
+# Parts few releases have (co-signatories of joint communiqués, partner coverage,
+# attachments): an EXISTS in the page's own query says whether to read them, so a
+# release without them costs no query for them.
+PARTES_OCASIONALES = ("cofirmantes", "coberturas", "adjuntos")
+
+
+def _partes_ocasionales(modelo):
+    campo = modelo._meta.get_field
+    return {
+        "cofirmantes": Prefetch(
+            "cofirmantes",
+            queryset=campo("cofirmantes").related_model.objects.select_related("organizacion"),
+        ),
+        "coberturas": Prefetch(
+            "coberturas",
+            queryset=campo("coberturas").related_model.objects.select_related("organizacion"),
+        ),
+        "adjuntos": Prefetch("adjuntos"),
+    }
+
+
+def completar_detalle(comunicado):
+    """Read the occasional parts `con_detalle` flagged; give the others an empty list."""
+    lecturas = _partes_ocasionales(type(comunicado))
+    presentes = []
+    for relacion in PARTES_OCASIONALES:
+        if getattr(comunicado, f"hay_{relacion}", True):
+            presentes.append(lecturas[relacion])
+        else:
+            vacia = getattr(comunicado, relacion).none()
+            vacia._result_cache, vacia._prefetch_done = [], True
+            comunicado.__dict__.setdefault("_prefetched_objects_cache", {})[relacion] = vacia
+    prefetch_related_objects([comunicado], *presentes)
+    return comunicado
 
 
 class SelectoresComunicado(models.QuerySet):
@@ -18,7 +55,13 @@ class SelectoresComunicado(models.QuerySet):
 
         In Quechua or Aymara, only those translated into it (`en_idioma`).
         """
-        return self.publicados().en_idioma().defer(*COLUMNAS_ANCHAS).prefetch_related("temas")
+        # Topics with their helpline notice: the feed items show it (a join, no query).
+        return (
+            self.publicados()
+            .en_idioma()
+            .defer(*COLUMNAS_ANCHAS)
+            .prefetch_related(temas_con_aviso())
+        )
 
     def para_datos_abiertos(self):
         """Return the public releases with what the API's list and the downloads show."""
@@ -53,20 +96,30 @@ class SelectoresComunicado(models.QuerySet):
         cifras = campo("cifras").related_model.objects.select_related("fuente")
         # The organiser's hierarchy as the event page reads it; sessions get their
         # speakers from the event's participations (eventos.selectores.repartir_por_sesion).
-        return self.select_related("evento__organizador__padre__padre").prefetch_related(
-            "temas",
-            "organizaciones",
-            "personas",
-            "adjuntos",
-            Prefetch("cifras", queryset=cifras),
-            Prefetch("citas", queryset=citas),
-            "evento__sesiones",
-            Prefetch("evento__participaciones", queryset=Participacion.objects.del_programa()),
-            Prefetch(
-                "evento__colaboraciones",
-                queryset=Colaboracion.objects.select_related("organizacion"),
-            ),
-            "evento__consulados",
+        # Parts most releases lack are only flagged here (completar_detalle reads them).
+        marcas = {
+            f"hay_{relacion}": Exists(
+                campo(relacion).related_model.objects.filter(comunicado=OuterRef("pk"))
+            )
+            for relacion in PARTES_OCASIONALES
+        }
+        return (
+            self.select_related("evento__organizador__padre__padre")
+            .annotate(**marcas)
+            .prefetch_related(
+                temas_con_aviso(),
+                "organizaciones",
+                "personas",
+                Prefetch("cifras", queryset=cifras),
+                Prefetch("citas", queryset=citas),
+                "evento__sesiones",
+                Prefetch("evento__participaciones", queryset=Participacion.objects.del_programa()),
+                Prefetch(
+                    "evento__colaboraciones",
+                    queryset=Colaboracion.objects.select_related("organizacion"),
+                ),
+                "evento__consulados",
+            )
         )
 
     def relacionados_con(self, comunicado, limite=3):

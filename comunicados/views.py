@@ -14,6 +14,7 @@ from . import estructurados
 from .api import ComunicadoSerializer
 from .filters import ComunicadoFilter
 from .models import Comunicado
+from .selectores import completar_detalle
 
 
 def url_imagen_principal(request, comunicado):
@@ -69,7 +70,7 @@ class ComunicadoDetailView(DetallePublicableMixin, ExisteEnIdiomaMixin, DetailVi
         return self.get_base_queryset().con_detalle()
 
     def get_object(self, queryset=None):
-        comunicado = super().get_object(queryset)
+        comunicado = completar_detalle(super().get_object(queryset))
         if comunicado.evento_id:
             repartir_por_sesion(comunicado.evento)
         return comunicado

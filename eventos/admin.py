@@ -10,6 +10,7 @@ from cancilleria.base.admin_publicacion import (
     ParteDePublicableAdminMixin,
     PublicableAdminMixin,
 )
+from cancilleria.base.admin_salvaguardas import SalvaguardasAdminMixin
 from cancilleria.base.busqueda import BusquedaSinAcentosAdmin
 from cancilleria.base.traducciones import resumen_traducciones
 from cancilleria.directorio import admin as cancilleria_admin
@@ -17,12 +18,23 @@ from cancilleria.directorio.models import Consulado
 
 from . import services
 from .forms import EventoAdminForm
-from .models import Colaboracion, Evento, Participacion, ParticipacionConsular, Sesion
+from .models import (
+    Cobertura,
+    Colaboracion,
+    Evento,
+    Participacion,
+    ParticipacionConsular,
+    Resultado,
+    Seguimiento,
+    Sesion,
+)
 
 
 class SesionInline(TranslationStackedInline):
     model = Sesion
     extra = 0
+    # Outcomes of a session are entered on the session's own page (no nested inlines).
+    show_change_link = True
 
 
 class ParticipacionInline(admin.TabularInline):
@@ -37,10 +49,22 @@ class ColaboracionInline(admin.TabularInline):
     autocomplete_fields = ["organizacion"]
 
 
+class CoberturaInline(admin.TabularInline):
+    """Links to partners' own stories about the event (shown, never fetched)."""
+
+    model = Cobertura
+    extra = 0
+    autocomplete_fields = ["organizacion"]
+
+
 @admin.register(Evento)
 # Workflow first, then history (its save_model records the user), then the language tabs.
 class EventoAdmin(
-    BusquedaSinAcentosAdmin, PublicableAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
+    BusquedaSinAcentosAdmin,
+    SalvaguardasAdminMixin,
+    PublicableAdminMixin,
+    SimpleHistoryAdmin,
+    TabbedTranslationAdmin,
 ):
     servicios = services
     nombre_objeto = "evento"
@@ -73,7 +97,7 @@ class EventoAdmin(
     date_hierarchy = "inicio"
     autocomplete_fields = ["organizador", "temas"]
     prepopulated_fields = {"slug": ["nombre_es"]}
-    inlines = [SesionInline, ParticipacionInline, ColaboracionInline]
+    inlines = [SesionInline, ParticipacionInline, ColaboracionInline, CoberturaInline]
 
     @admin.display(description=_("idiomas"))
     def idiomas(self, obj):
@@ -84,6 +108,32 @@ class EventoAdmin(
         return date_format(timezone.localtime(obj.inicio), "SHORT_DATETIME_FORMAT")
 
 
+# --- Working-table outcomes: entered on the session's page, followed up on each one ---
+
+
+class ResultadoInline(TranslationStackedInline):
+    model = Resultado
+    extra = 0
+    autocomplete_fields = ["responsable"]
+    show_change_link = True
+    fields = ["tipo", "texto", "responsable", "vence", "estado", "orden"]
+
+
+class SeguimientoInline(TranslationStackedInline):
+    model = Seguimiento
+    extra = 0
+
+
+class SeguimientoDeResultadoMixin:
+    """Outcomes follow their event: a writer cannot change those of a published one."""
+
+    def _padre_editable(self, request, obj):
+        from cancilleria.base import services as servicios_comunes
+
+        evento = obj.sesion.evento if obj is not None else None
+        return evento is None or servicios_comunes.puede_editar(request.user, evento)
+
+
 @admin.register(Sesion)
 class SesionAdmin(ParteDePublicableAdminMixin, TabbedTranslationAdmin):
     campo_padre = "evento"
@@ -91,6 +141,21 @@ class SesionAdmin(ParteDePublicableAdminMixin, TabbedTranslationAdmin):
     list_select_related = ["evento"]
     search_fields = ["titulo_es", "titulo_en", "evento__nombre_es"]
     autocomplete_fields = ["evento"]
+    list_filter = ["tipo"]
+    inlines = [ResultadoInline]
+
+
+@admin.register(Resultado)
+class ResultadoAdmin(
+    SeguimientoDeResultadoMixin, ParteDePublicableAdminMixin, TabbedTranslationAdmin
+):
+    campo_padre = "sesion"
+    list_display = ["__str__", "tipo", "responsable", "vence", "estado", "sesion"]
+    list_select_related = ["responsable", "sesion__evento"]
+    list_filter = ["tipo", "estado", ("responsable", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["texto_es", "texto_en", "sesion__titulo_es", "sesion__evento__nombre_es"]
+    autocomplete_fields = ["sesion", "responsable"]
+    inlines = [SeguimientoInline]
 
 
 @admin.register(Participacion)

@@ -15,6 +15,10 @@ class EventosConfig(AppConfig):
 
         registrar_historial(models.Evento, m2m_fields=["temas"])
         registrar_historial(models.Sesion)
+        # Outcomes and their follow-up: who changed a commitment's state, and when.
+        registrar_historial(models.Resultado)
+        registrar_historial(models.Seguimiento)
+        registrar_historial(models.Cobertura)
         # Writes renew the public cache; scheduled events, and events starting or ending
         # (upcoming/past lists), bound its entries' life.
         from cancilleria.base.cache import registrar_frontera, vigilar_app

@@ -20,7 +20,7 @@ from cancilleria.base.filtros import (
 from cancilleria.directorio.models import Consulado, Organizacion, Tema
 from cancilleria.directorio.regiones import Region, agrupar_por_region
 
-from .models import Evento, Modalidad
+from .models import Evento, Modalidad, Resultado
 
 
 class EventoFilter(FilterSetConBusqueda):
@@ -135,3 +135,58 @@ def etiqueta_de_consulado(consulado):
     if consulado.ciudad and consulado.ciudad.casefold() != pais.casefold():
         return f"{pais} ({consulado.ciudad})"
     return pais
+
+
+class CompromisoFilter(django_filters.FilterSet):
+    """The staff's open commitments: by responsible organisation, consulate, state, overdue."""
+
+    organizacion = FiltroPorSlug(
+        field_name="responsable", queryset=Organizacion.objects.all(), label=_("Responsable")
+    )
+    consulado = FiltroPorSlugMultiple(
+        queryset=Consulado.objects.all(),
+        label=_("Consulado participante en el evento"),
+        method="por_consulado",
+    )
+    estado = django_filters.ChoiceFilter(
+        choices=[
+            (Resultado.EstadoResultado.PENDIENTE, Resultado.EstadoResultado.PENDIENTE.label),
+            (Resultado.EstadoResultado.EN_CURSO, Resultado.EstadoResultado.EN_CURSO.label),
+        ],
+        label=_("Estado"),
+        empty_label=_("Todos"),
+    )
+    vencidos = django_filters.ChoiceFilter(
+        choices=[("si", _("Solo los vencidos"))],
+        method="solo_vencidos",
+        label=_("Plazo"),
+        empty_label=_("Todos los plazos"),
+    )
+
+    class Meta:
+        model = Resultado
+        fields = []
+
+    @property
+    def form(self):
+        if not hasattr(self, "_form"):
+            formulario = super().form
+            # Short labels ("Francia", "España (Barcelona)"): the full names begin alike.
+            formulario.fields["consulado"].widget.choices = sorted(
+                ((c.slug, etiqueta_de_consulado(c)) for c in Consulado.objects.order_by("pk")),
+                key=_por_nombre,
+            )
+            formulario.fields["consulado"].widget.attrs.setdefault("size", 8)
+        return self._form
+
+    def por_consulado(self, queryset, name, value):
+        if not value:
+            return queryset
+        # EXISTS on the event's consulates: no join, no repeated commitments.
+        eventos = Evento.objects.filter(existe(Evento, "consulados__in", list(value)))
+        return queryset.filter(sesion__evento__in=eventos.values("pk"))
+
+    def solo_vencidos(self, queryset, name, value):
+        if value == "si":
+            return queryset.vencidos()
+        return queryset

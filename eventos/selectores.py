@@ -1,10 +1,11 @@
 """What the event pages and the staff area read: QuerySet methods, mixed into the models."""
 
 from django.db import models
-from django.db.models import Count, Max, Min, Prefetch
+from django.db.models import Count, F, Max, Min, Prefetch
 from django.db.models.functions import ExtractYear
+from django.utils import timezone
 
-from cancilleria.directorio.models import Consulado
+from cancilleria.directorio.models import Consulado, Tema
 
 # What no event card shows: long texts and the stored search text.
 COLUMNAS_ANCHAS = ("descripcion", "publico", "busqueda_es", "busqueda_en", "relacionados")
@@ -30,6 +31,52 @@ class SelectoresParticipacion(models.QuerySet):
     def del_programa(self):
         """Return the participations with person, post and session (the event's programme)."""
         return self.con_personas().select_related("sesion")
+
+
+class SelectoresResultado(models.QuerySet):
+    def con_seguimiento(self):
+        """Return the outcomes with their responsible organisation and dated notes."""
+        return self.select_related("responsable").prefetch_related("seguimientos")
+
+    def abiertos(self):
+        """Return the commitments not yet done (pending or in progress)."""
+        modelo = self.model
+        return self.filter(tipo=modelo.Tipo.COMPROMISO).exclude(
+            estado=modelo.EstadoResultado.CUMPLIDO
+        )
+
+    def vencidos(self, hoy=None):
+        """Return the open commitments past their due date."""
+        return self.abiertos().filter(vence__lt=hoy or timezone.localdate())
+
+    def para_gestion(self):
+        """Return the open commitments of the events staff report on, soonest due first."""
+        # The models import this module: reach Evento through the relations.
+        evento = self.model.sesion.field.related_model.evento.field.related_model
+        eventos = evento.objects.visibles_para_personal()
+        return (
+            self.abiertos()
+            .filter(sesion__evento__in=eventos.values("pk"))
+            .select_related("responsable", "sesion__evento")
+            .prefetch_related("seguimientos")
+            .order_by(F("vence").asc(nulls_last=True), "pk")
+        )
+
+
+def sesiones_con_resultados(sesiones):
+    """Return a Prefetch of the sessions with their outcomes and follow-up notes."""
+    resultados = sesiones.model._meta.get_field("resultados").related_model
+    return Prefetch(
+        "sesiones",
+        queryset=sesiones.prefetch_related(
+            Prefetch("resultados", queryset=resultados.objects.con_seguimiento())
+        ),
+    )
+
+
+def temas_con_aviso():
+    """Return a Prefetch of the topics with their helpline notice (no extra query)."""
+    return Prefetch("temas", queryset=Tema.objects.select_related("aviso_ayuda"))
 
 
 class SelectoresSesion(models.QuerySet):
@@ -67,12 +114,15 @@ class SelectoresEvento(models.QuerySet):
         colaboraciones = campo("colaboraciones").related_model.objects.select_related(
             "organizacion"
         )
+        coberturas = campo("coberturas").related_model.objects.select_related("organizacion")
+        sesiones = campo("sesiones").related_model.objects.all()
         return self.select_related("organizador__padre__padre").prefetch_related(
-            "temas",
+            temas_con_aviso(),
             Prefetch("colaboraciones", queryset=colaboraciones),
-            "sesiones",
+            sesiones_con_resultados(sesiones),
             Prefetch("participaciones", queryset=participaciones),
             "consulados",
+            Prefetch("coberturas", queryset=coberturas),
         )
 
     def para_gestion(self):

@@ -2,7 +2,7 @@ from modeltranslation.translator import TranslationOptions, register
 
 from cancilleria.base import idiomas
 
-from .models import Evento, Sesion
+from .models import Evento, Resultado, Seguimiento, Sesion
 
 
 @register(Evento)
@@ -18,3 +18,15 @@ idiomas.registrar(Evento, ("nombre", "descripcion"))
 @register(Sesion)
 class SesionTranslationOptions(TranslationOptions):
     fields = ("titulo", "descripcion")
+
+
+@register(Resultado)
+class ResultadoTranslationOptions(TranslationOptions):
+    fields = ("texto",)
+    required_languages = ("es",)
+
+
+@register(Seguimiento)
+class SeguimientoTranslationOptions(TranslationOptions):
+    fields = ("nota",)
+    required_languages = ("es",)

@@ -12,6 +12,7 @@ PERSONAL = "Personal"
 ADMINISTRADOR = "Administrador"
 ROLES = (REDACTOR, EDITOR, PERSONAL, ADMINISTRADOR)
 MIGRACION_ROLES = ("sitio", "0001_roles")
+MIGRACIONES_DE_PERMISOS = [("0002_roles_salvaguardas_socios_resultados", "dar_permisos")]
 
 
 def asegurar_roles():
@@ -21,6 +22,11 @@ def asegurar_roles():
     estado = MigrationLoader(connection).project_state(MIGRACION_ROLES)
     migracion = importlib.import_module(f"cancilleria.sitio.migrations.{MIGRACION_ROLES[1]}")
     migracion.crear_roles(estado.apps, None)
+    # Later migrations that give the roles the permissions of newer models.
+    for nombre, funcion in MIGRACIONES_DE_PERMISOS:
+        estado = MigrationLoader(connection).project_state(("sitio", nombre))
+        posterior = importlib.import_module(f"cancilleria.sitio.migrations.{nombre}")
+        getattr(posterior, funcion)(estado.apps, None)
 
 
 def crear_usuario(rol, nombre=None):

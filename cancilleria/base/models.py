@@ -268,3 +268,34 @@ class EnlaceVistaPrevia(models.Model):
     def vigente(self):
         """Say whether the link still opens: not revoked and not expired."""
         return self.revocado_en is None and self.expira > timezone.now()
+
+
+class Salvaguardable(models.Model):
+    """Who acknowledged the victim-identification warnings of an item, and which ones.
+
+    The warnings come from `cancilleria.base.salvaguardas`; `advertencias_reconocidas`
+    holds their fingerprint, so a text that changes into new warnings needs a new
+    acknowledgement. The history records each change of these fields with its author.
+
+    Every column is nullable with no default: SQLite then adds it with ALTER TABLE instead
+    of rebuilding the table, which would drop the search and quote triggers on it.
+    """
+
+    advertencias_reconocidas = models.CharField(  # noqa: DJ001 (see the docstring)
+        _("advertencias reconocidas"), max_length=32, null=True, blank=True, editable=False
+    )
+    advertencias_reconocidas_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("advertencias reconocidas por"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    advertencias_reconocidas_en = models.DateTimeField(
+        _("advertencias reconocidas el"), null=True, blank=True, editable=False
+    )
+
+    class Meta:
+        abstract = True

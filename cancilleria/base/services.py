@@ -14,7 +14,8 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from modeltranslation.settings import AVAILABLE_LANGUAGES, DEFAULT_LANGUAGE
 
-from .models import EnlaceVistaPrevia, Estado, SlugAnterior
+from . import salvaguardas
+from .models import EnlaceVistaPrevia, Estado, Salvaguardable, SlugAnterior
 
 # How long a shared preview link opens, unless the editor says otherwise.
 HORAS_VISTA_PREVIA = 72
@@ -94,6 +95,12 @@ def _validar_reemplazo(actual, reemplazo):
         )
 
 
+def _exigir_salvaguardas(actual):
+    # Sensitive topics: victim-identification warnings acknowledged, lead image confirmed.
+    if isinstance(actual, Salvaguardable):
+        salvaguardas.exigir(actual)
+
+
 def enviar_a_revision(*, objeto, usuario):
     """Ask an editor to review a draft (or a withdrawn item). Do nothing if already asked."""
     _exigir(usuario, permiso(type(objeto), "change"))
@@ -109,6 +116,7 @@ def enviar_a_revision(*, objeto, usuario):
             # The notice would show text under review: the URL answers 410 meanwhile.
             _limpiar_retiro(actual)
             actual.despublicado_en = timezone.now()
+        _exigir_salvaguardas(actual)
         actual.estado = Estado.EN_REVISION
         return _guardar(objeto, actual, usuario=usuario, motivo=_("Enviado a revisión"))
 
@@ -128,6 +136,7 @@ def publicar(*, objeto, usuario, fecha=None):
             fecha = ahora
         elif actual.estado == Estado.PUBLICADO and actual.fecha_publicacion == fecha:
             return objeto
+        _exigir_salvaguardas(actual)
         actual.estado = Estado.PUBLICADO
         actual.fecha_publicacion = fecha
         # Published again: no notice, no 410, no redirect.

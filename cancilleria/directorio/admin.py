@@ -5,15 +5,23 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInl
 from cancilleria.base.admin_archivos import GuardadoDeArchivosAdminMixin
 from cancilleria.base.busqueda import BusquedaSinAcentosAdmin
 
-from .models import Cargo, Consulado, Organizacion, Persona, Tema
+from .models import AvisoAyuda, Cargo, Consulado, Organizacion, Persona, Tema
 
 
 @admin.register(Tema)
 class TemaAdmin(BusquedaSinAcentosAdmin, TabbedTranslationAdmin):
-    list_display = ["nombre", "slug", "destacado"]
-    list_filter = ["destacado"]
+    list_display = ["nombre", "slug", "destacado", "sensible"]
+    list_filter = ["destacado", "sensible"]
+    list_select_related = ["aviso_ayuda"]
     search_fields = ["nombre_es", "nombre_en", "slug"]
     prepopulated_fields = {"slug": ["nombre_es"]}
+    autocomplete_fields = ["aviso_ayuda"]
+
+
+@admin.register(AvisoAyuda)
+class AvisoAyudaAdmin(TabbedTranslationAdmin):
+    list_display = ["nombre", "telefono", "url"]
+    search_fields = ["nombre_es", "nombre_en", "telefono"]
 
 
 class CargoInline(TranslationTabularInline):

@@ -1,6 +1,9 @@
 """The shared directory: topics, organisations, people, posts, consulates."""
 
+import re
+
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator, URLValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -14,12 +17,68 @@ from cancilleria.base.imagenes import CampoImagen, ruta_foto, ruta_logo
 from .regiones import Region, region_de_pais
 
 
+class AvisoAyuda(models.Model):
+    """A helpline shown on every item of the sensitive topics that name it."""
+
+    nombre = models.CharField(
+        _("nombre"), max_length=120, help_text=_("Para reconocerlo en el admin, p. ej. Línea 1818.")
+    )
+    texto = models.TextField(
+        _("texto"), help_text=_("Qué hacer y a quién llamar; breve, en cada idioma.")
+    )
+    telefono = models.CharField(
+        _("teléfono"),
+        max_length=30,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^\+?[0-9(][0-9 ()-]{1,28}$",
+                _("Solo cifras, espacios, guiones, paréntesis y un «+» inicial."),
+                code="telefono_invalido",
+            )
+        ],
+    )
+    url = models.URLField(_("sitio web"), blank=True, validators=[URLValidator(["http", "https"])])
+
+    class Meta:
+        verbose_name = _("aviso de ayuda")
+        verbose_name_plural = _("avisos de ayuda")
+        ordering = ["nombre", "id"]
+
+    def __str__(self):
+        return self.nombre
+
+    @property
+    def telefono_enlace(self):
+        """Return the phone as a `tel:` URI (digits and a leading +)."""
+        numero = re.sub(r"[^0-9+]", "", self.telefono)
+        return f"tel:{numero}" if numero else ""
+
+
 class Tema(models.Model):
     nombre = models.CharField(_("nombre"), max_length=120)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     descripcion = models.TextField(_("descripción"), blank=True)
     destacado = models.BooleanField(
         _("destacado"), default=False, help_text=_("Se muestra en la página de inicio.")
+    )
+    # Trafficking safeguards: items of a sensitive topic carry the helpline notice, and
+    # the admin warns before publishing text that may identify a victim.
+    sensible = models.BooleanField(
+        _("sensible"),
+        default=False,
+        help_text=_(
+            "Temas como la trata de personas: sus elementos muestran el aviso de ayuda y el "
+            "admin advierte de datos que podrían identificar a una víctima."
+        ),
+    )
+    aviso_ayuda = models.ForeignKey(
+        AvisoAyuda,
+        verbose_name=_("aviso de ayuda"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="temas",
     )
 
     class Meta:
@@ -32,6 +91,27 @@ class Tema(models.Model):
 
     def get_absolute_url(self):
         return reverse("sitio:tema", kwargs={"slug": self.slug})
+
+    @property
+    def avisos_de_ayuda(self):
+        """Return [the helpline notice] of a sensitive topic, else []."""
+        return avisos_de([self])
+
+    def clean(self):
+        if self.sensible and not self.aviso_ayuda_id:
+            raise ValidationError(
+                {"aviso_ayuda": _("Un tema sensible necesita un aviso de ayuda.")},
+                code="sensible_sin_aviso",
+            )
+
+
+def avisos_de(temas):
+    """Return the helpline notices of the sensitive topics among `temas`, once each."""
+    avisos = {}
+    for tema in temas:
+        if tema.sensible and tema.aviso_ayuda_id:
+            avisos.setdefault(tema.aviso_ayuda_id, tema.aviso_ayuda)
+    return list(avisos.values())
 
 
 class Organizacion(models.Model):

@@ -2,7 +2,7 @@ from modeltranslation.translator import TranslationOptions, register
 
 from cancilleria.base import idiomas
 
-from .models import Cargo, Consulado, Organizacion, Persona, Tema
+from .models import AvisoAyuda, Cargo, Consulado, Organizacion, Persona, Tema
 
 
 @register(Tema)
@@ -40,3 +40,9 @@ idiomas.registrar(Tema, ("nombre",))
 idiomas.registrar(Organizacion, ("nombre",))
 idiomas.registrar(Consulado, ("nombre",))
 idiomas.registrar(Persona, ("semblanza",))
+
+
+@register(AvisoAyuda)
+class AvisoAyudaTranslationOptions(TranslationOptions):
+    fields = ("nombre", "texto")
+    required_languages = ("es",)

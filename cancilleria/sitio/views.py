@@ -44,6 +44,8 @@ class InicioView(TemplateView):
 
 class TemaDetailView(ExisteEnIdiomaMixin, DetailView):
     model = Tema
+    # The helpline notice of a sensitive topic comes with it (issue 14).
+    queryset = Tema.objects.select_related("aviso_ayuda")
     template_name = "sitio/tema_detail.html"
     context_object_name = "tema"
 

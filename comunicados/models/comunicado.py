@@ -14,7 +14,8 @@ from django.utils.translation import pgettext_lazy
 from cancilleria.base.busqueda import Buscable, BuscableQuerySet, ConfiguracionBusqueda
 from cancilleria.base.html import CampoTextoEnriquecido, sanear_campos
 from cancilleria.base.imagenes import CampoImagen, variante, variantes
-from cancilleria.base.models import Estado, Publicable, PublicableQuerySet
+from cancilleria.base.models import Estado, Publicable, PublicableQuerySet, Salvaguardable
+from cancilleria.directorio.models import avisos_de
 
 from ..adjuntos import CARPETA as CARPETA_ADJUNTOS
 from ..adjuntos import TIPOS as TIPOS_ADJUNTO
@@ -42,7 +43,7 @@ class ComunicadoQuerySet(SelectoresComunicado, BuscableQuerySet, PublicableQuery
     pass
 
 
-class Comunicado(Publicable, Buscable):
+class Comunicado(Publicable, Salvaguardable, Buscable):
     class Tipo(models.TextChoices):
         # The type needs its own msgid: in English it is "statement", the model "press release".
         COMUNICADO = "comunicado", pgettext_lazy("tipo de comunicado", "comunicado")
@@ -93,6 +94,11 @@ class Comunicado(Publicable, Buscable):
     texto_alternativo = models.CharField(_("texto alternativo"), max_length=250, blank=True)
     pie_de_foto = models.CharField(_("pie de foto"), max_length=300, blank=True)
     credito = models.CharField(_("crédito"), max_length=120, blank=True)
+    # Sensitive topics: when someone confirmed that no victim is identifiable in the
+    # image (the admin asks again when the image changes). Nullable: see Salvaguardable.
+    imagen_confirmada_en = models.DateTimeField(
+        _("imagen revisada el"), null=True, blank=True, editable=False
+    )
     temas = models.ManyToManyField(
         "cancilleria.Tema", verbose_name=_("temas"), blank=True, related_name="comunicados"
     )
@@ -208,6 +214,26 @@ class Comunicado(Publicable, Buscable):
                 {"texto_alternativo_es": _("Describa la imagen para quien no puede verla.")},
                 code="falta_texto_alternativo",
             )
+
+    # Trafficking safeguards (cancilleria.base.salvaguardas): the texts read for warnings.
+    campos_salvaguarda = (
+        "titulo",
+        "bajada",
+        "resumen",
+        "cuerpo",
+        "texto_alternativo",
+        "pie_de_foto",
+    )
+
+    @property
+    def es_sensible(self):
+        """Say whether a topic of the release is sensitive (uses the prefetch when there)."""
+        return any(tema.sensible for tema in self.temas.all()) if self.pk else False
+
+    @property
+    def avisos_de_ayuda(self):
+        """Return the helpline notices of the release's sensitive topics."""
+        return avisos_de(self.temas.all())
 
     @property
     def evento_publico(self):

@@ -148,3 +148,30 @@ def respuesta_xlsx(eventos, *, url_de, nombre, resumen, filtros):
     contenido = io.BytesIO()
     libro.save(contenido)
     return _adjunto(HttpResponse(contenido.getvalue(), content_type=TIPO_XLSX), nombre)
+
+
+# --- Any table as a file (the staff's open commitments, issue 14) --------------------------
+
+
+def respuesta_csv_tabla(cabecera, filas, *, nombre):
+    """Return rows of Python values as a CSV download (dates as ISO text)."""
+    respuesta = HttpResponse(content_type="text/csv; charset=utf-8")
+    respuesta.write("\ufeff")
+    escritor = csv.writer(respuesta, delimiter=SEPARADOR_CSV, lineterminator="\r\n")
+    escritor.writerow(cabecera)
+    for valores in filas:
+        escritor.writerow(
+            [_texto_seguro(v.isoformat() if hasattr(v, "isoformat") else v) for v in valores]
+        )
+    return _adjunto(respuesta, nombre)
+
+
+def respuesta_xlsx_tabla(hojas, *, nombre):
+    """Return sheets [(title, header, rows, widths, formats)] as an XLSX download."""
+    libro = Workbook()
+    libro.remove(libro.active)
+    for titulo, cabecera, filas, anchos, formatos in hojas:
+        _hoja(libro, titulo, cabecera, filas, anchos, formatos)
+    contenido = io.BytesIO()
+    libro.save(contenido)
+    return _adjunto(HttpResponse(contenido.getvalue(), content_type=TIPO_XLSX), nombre)

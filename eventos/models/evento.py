@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from cancilleria.base.busqueda import Buscable, BuscableQuerySet, ConfiguracionBusqueda
 from cancilleria.base.html import CampoTextoEnriquecido, sanear_campos
-from cancilleria.base.models import Estado, Publicable, PublicableQuerySet
+from cancilleria.base.models import Estado, Publicable, PublicableQuerySet, Salvaguardable
+from cancilleria.directorio.models import avisos_de
 from cancilleria.directorio.regiones import agrupar_por_region
 
 from ..selectores import SelectoresEvento
@@ -55,7 +56,7 @@ class EventoQuerySet(SelectoresEvento, BuscableQuerySet, PublicableQuerySet):
         return self.filter(Q(fin__lt=ahora) | Q(fin__isnull=True, inicio__lt=_inicio_de_hoy(ahora)))
 
 
-class Evento(Publicable, Buscable):
+class Evento(Publicable, Salvaguardable, Buscable):
     class Tipo(models.TextChoices):
         SEMINARIO = "seminario", _("seminario")
         CONFERENCIA = "conferencia", _("conferencia")
@@ -186,6 +187,19 @@ class Evento(Publicable, Buscable):
 
     def get_absolute_url(self):
         return reverse("eventos:detalle", kwargs={"slug": self.slug})
+
+    # Trafficking safeguards (cancilleria.base.salvaguardas): the texts read for warnings.
+    campos_salvaguarda = ("nombre", "descripcion", "lugar", "publico")
+
+    @property
+    def es_sensible(self):
+        """Say whether a topic of the event is sensitive (uses the prefetch when there)."""
+        return any(tema.sensible for tema in self.temas.all()) if self.pk else False
+
+    @property
+    def avisos_de_ayuda(self):
+        """Return the helpline notices of the event's sensitive topics."""
+        return avisos_de(self.temas.all())
 
     @property
     def asistentes_texto(self):

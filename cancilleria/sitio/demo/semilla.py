@@ -9,6 +9,7 @@ from eventos.models import Colaboracion, Evento, Participacion, ParticipacionCon
 from .directorio import escribir_directorio
 from .fichas import consulados_de_la_semilla, fichas_directorio, leer
 from .registro import guardar, sincronizar, sincronizar_m2m
+from .socios import cargar_socios
 
 DATOS = leer("semilla")
 _EVENTO, _COMUNICADO = DATOS["evento"], DATOS["comunicado"]
@@ -146,5 +147,7 @@ def cargar_semilla(resumen):
     """Write the seed release and everything it refers to; return the directory written."""
     directorio = escribir_directorio(DIRECTORIO, resumen)
     evento, sesiones = _escribir_evento(directorio, resumen)
-    _escribir_comunicado(directorio, evento, sesiones, resumen)
+    comunicado = _escribir_comunicado(directorio, evento, sesiones, resumen)
+    # Issue 14's demo content (helpline, coverage, outcomes): marked as demo in its file.
+    cargar_socios(directorio, evento, sesiones, comunicado, resumen)
     return directorio
