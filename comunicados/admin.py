@@ -20,6 +20,7 @@ from cancilleria.base.traducciones import resumen_traducciones
 from eventos.models import Sesion
 
 from . import adjuntos, services
+from .admin_numeros import NumeracionAdminMixin
 from .models import Adjunto, Cifra, Cita, Comunicado
 
 
@@ -80,6 +81,7 @@ class AdjuntoInline(TranslationTabularInline):
 @admin.register(Comunicado)
 # Workflow first, then history (its save_model records the user), then the language tabs.
 class ComunicadoAdmin(
+    NumeracionAdminMixin,
     GuardadoDeArchivosAdminMixin,
     BusquedaSinAcentosAdmin,
     PublicableAdminMixin,

@@ -16,6 +16,7 @@ from cancilleria.base.html import CampoTextoEnriquecido, sanear_campos
 from cancilleria.base.imagenes import CampoImagen, variante, variantes
 from cancilleria.base.models import Estado, Publicable, PublicableQuerySet
 
+from .. import numeracion
 from ..adjuntos import CARPETA as CARPETA_ADJUNTOS
 from ..adjuntos import TIPOS as TIPOS_ADJUNTO
 from ..selectores import SelectoresComunicado
@@ -190,11 +191,25 @@ class Comunicado(Publicable, Buscable):
         return reverse("comunicados:detalle", kwargs={"slug": self.slug})
 
     def clean(self):
+        errores = {}
+        try:
+            # The series year as save() will store it: the unique constraint cannot see
+            # it, `anio` not being a form field.
+            numeracion.validar_numero(self, numeracion.anio_de(self.fecha_publicacion))
+        except ValidationError as error:
+            errores.update(error.error_dict)
         if self.imagen and not (self.texto_alternativo_es or "").strip():
-            raise ValidationError(
-                {"texto_alternativo_es": _("Describa la imagen para quien no puede verla.")},
-                code="falta_texto_alternativo",
-            )
+            errores["texto_alternativo_es"] = [
+                ValidationError(
+                    _("Describa la imagen para quien no puede verla."),
+                    code="falta_texto_alternativo",
+                )
+            ]
+        if errores:
+            raise ValidationError(errores)
+
+    def validar_publicacion(self, fecha):
+        numeracion.validar_numero(self, numeracion.anio_de(fecha))
 
     @property
     def evento_publico(self):
