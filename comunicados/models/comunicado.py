@@ -1,5 +1,6 @@
 """The press release itself, and where its files are stored."""
 
+import re
 import uuid
 from pathlib import Path
 
@@ -26,6 +27,18 @@ def _ruta(carpeta, nombre):
     # Generated names: never trust (or leak) the uploader's file name.
     extension = Path(nombre).suffix.lower()[:10]
     return f"{carpeta}/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{extension}"
+
+
+_PREFIJO_CREDITO = re.compile(
+    r"^\s*(?:foto(?:grafía|grafia)?|photo(?:graph)?|imagen|image|crédito|credito|credit)"
+    r"\s*[:.\-–—]\s*",
+    re.IGNORECASE,
+)
+
+
+def sin_prefijo_de_credito(credito):
+    """Return the credit without a leading "Foto:"/"Photo:" label."""
+    return _PREFIJO_CREDITO.sub("", credito or "", count=1)
 
 
 def ruta_imagen(instancia, nombre):
@@ -93,7 +106,12 @@ class Comunicado(Publicable, Buscable):
     imagen_1440 = variante("imagen", 1440)
     texto_alternativo = models.CharField(_("texto alternativo"), max_length=250, blank=True)
     pie_de_foto = models.CharField(_("pie de foto"), max_length=300, blank=True)
-    credito = models.CharField(_("crédito"), max_length=120, blank=True)
+    credito = models.CharField(
+        _("crédito"),
+        max_length=120,
+        blank=True,
+        help_text=_("Autor o fuente de la foto, p. ej. «Cancillería»; la página antepone «Foto:»."),
+    )
     temas = models.ManyToManyField(
         "cancilleria.Tema", verbose_name=_("temas"), blank=True, related_name="comunicados"
     )
@@ -185,6 +203,8 @@ class Comunicado(Publicable, Buscable):
         else:
             self.anio = None
         sanear_campos(self, "cuerpo")
+        # The page prints "Foto:" itself; a typed "Foto: Cancillería" read "Foto: Foto: …".
+        self.credito = sin_prefijo_de_credito(self.credito)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
