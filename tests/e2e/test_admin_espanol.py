@@ -96,3 +96,23 @@ def test_barra_del_editor_dialogo_y_nota_horaria_en_espanol_y_en_ingles(borrador
     assert "Negrita" not in barra.inner_html()
     expect(page.locator(".timezonewarning").first).to_contain_text("Note: Enter times")
     assert page.errores == []
+
+
+def test_el_indice_y_la_ficha_llevan_a_las_otras_paginas(borrador, pagina, captura):
+    """Way finding: index → /gestion/consulados/; the form → its preview."""
+    from playwright.sync_api import expect
+
+    _entrar(pagina)
+    enlace = pagina.locator("#herramientas-prensa a", has_text="Participación de los consulados")
+    expect(enlace).to_be_visible()
+    captura(pagina, "admin-indice-orientacion")
+    enlace.click()
+    pagina.wait_for_url(re.compile(r"/gestion/consulados/$"))
+    expect(pagina.locator("h1")).to_be_visible()
+
+    pagina.goto(f"/admin/comunicados/comunicado/{borrador.pk}/change/")
+    expect(pagina.locator("a.enlace-pagina-publica")).to_have_count(0)
+    pagina.locator("a.enlace-vista-previa").click()
+    pagina.wait_for_url(re.compile(r"vista-previa/$"))
+    expect(pagina.locator("body")).to_contain_text("Vista previa")
+    assert pagina.respuestas_fallidas == []
