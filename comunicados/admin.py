@@ -21,6 +21,7 @@ from cancilleria.base.traducciones import resumen_traducciones
 from eventos.models import Sesion
 
 from . import adjuntos, services
+from .admin_numeros import NumeracionAdminMixin
 from .models import Adjunto, Cifra, Cita, Cobertura, Cofirmante, Comunicado
 
 
@@ -98,6 +99,7 @@ class CoberturaInline(admin.TabularInline):
 # Workflow first, then history (its save_model records the user), then the language tabs.
 # The safeguards come before the workflow: their form field is not the model's.
 class ComunicadoAdmin(
+    NumeracionAdminMixin,
     GuardadoDeArchivosAdminMixin,
     BusquedaSinAcentosAdmin,
     SalvaguardasAdminMixin,

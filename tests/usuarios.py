@@ -13,6 +13,8 @@ ADMINISTRADOR = "Administrador"
 ROLES = (REDACTOR, EDITOR, PERSONAL, ADMINISTRADOR)
 MIGRACION_ROLES = ("sitio", "0001_roles")
 MIGRACIONES_DE_PERMISOS = [("0002_roles_salvaguardas_socios_resultados", "dar_permisos")]
+# Later migrations that change the roles, replayed after it: (name, function).
+AMPLIACIONES_ROLES = (("0003_redactor_y_editor_anaden_consulados", "ampliar_roles"),)
 
 
 def asegurar_roles():
@@ -27,6 +29,10 @@ def asegurar_roles():
         estado = MigrationLoader(connection).project_state(("sitio", nombre))
         posterior = importlib.import_module(f"cancilleria.sitio.migrations.{nombre}")
         getattr(posterior, funcion)(estado.apps, None)
+    for nombre, funcion in AMPLIACIONES_ROLES:
+        estado = MigrationLoader(connection).project_state(("sitio", nombre))
+        ampliacion = importlib.import_module(f"cancilleria.sitio.migrations.{nombre}")
+        getattr(ampliacion, funcion)(estado.apps, None)
 
 
 def crear_usuario(rol, nombre=None):

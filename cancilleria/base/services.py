@@ -137,6 +137,8 @@ def publicar(*, objeto, usuario, fecha=None):
         elif actual.estado == Estado.PUBLICADO and actual.fecha_publicacion == fecha:
             return objeto
         _exigir_salvaguardas(actual)
+        # E.g. the release's number taken in the year it will carry: an error, not a 500.
+        actual.validar_publicacion(fecha)
         actual.estado = Estado.PUBLICADO
         actual.fecha_publicacion = fecha
         # Published again: no notice, no 410, no redirect.

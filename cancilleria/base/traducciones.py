@@ -1,8 +1,7 @@
 """Which languages of a translated item are complete: the one rule, used by the admin."""
 
 from django.utils.html import strip_tags
-from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext, ngettext
 from modeltranslation.settings import AVAILABLE_LANGUAGES
 from modeltranslation.translator import NotRegistered, translator
 
@@ -50,9 +49,21 @@ def idiomas_completos(obj):
     return [idioma for idioma, faltan in faltantes_por_idioma(obj).items() if not faltan]
 
 
+def sin_texto(obj):
+    """Say whether no translated field has text in any language (a new, empty item)."""
+    return not any(
+        _tiene_texto(getattr(obj, f"{campo}_{idioma}", ""))
+        for campo in campos_traducidos(type(obj))
+        for idioma in AVAILABLE_LANGUAGES
+    )
+
+
 def resumen_traducciones(obj):
     """Return a one-line summary, e.g. "es ✔ / en — falta cuerpo, bajada / qu — sin traducción"."""
     modelo = type(obj)
+    # An empty add form is not "complete in every language".
+    if sin_texto(obj):
+        return gettext("aún sin texto")
     partes = []
     campos = campos_traducidos(modelo)
     for idioma, faltan in faltantes_por_idioma(obj).items():
@@ -63,7 +74,7 @@ def resumen_traducciones(obj):
             _tiene_texto(getattr(obj, f"{campo}_{idioma}", "")) for campo in campos
         ):
             # Most items are never translated into Quechua or Aymara: say it short.
-            partes.append(f"{idioma} — " + _("sin traducción"))
+            partes.append(f"{idioma} — " + gettext("sin traducción"))
             continue
         nombres = ", ".join(str(modelo._meta.get_field(c).verbose_name) for c in faltan)
         falta = ngettext("falta %(campos)s", "faltan %(campos)s", len(faltan))
