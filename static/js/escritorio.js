@@ -48,6 +48,7 @@
   function aplicarIdioma() {
     const campos = camposTraducidos()
     const faltan = {}
+    const columnas = new Map()
     for (const { control, idioma, fila } of campos) {
       const requerido = Boolean(fila.querySelector("label.required"))
       const conError = Boolean(fila.querySelector(".errorlist"))
@@ -60,7 +61,13 @@
       fila.classList.toggle("idioma-oculto", !visible)
       fila.classList.toggle("falta-traduccion", falta && idioma === idiomaActivo)
       fila.dataset.idioma = idioma
+      if (fila.tagName === "TD") {
+        const cabecera = fila.closest("table").querySelectorAll("thead th")[fila.cellIndex]
+        columnas.set(cabecera, visible || columnas.get(cabecera) === true)
+      }
     }
+    // A table's column heading goes with its cells (shown if any cell of it is).
+    for (const [cabecera, visible] of columnas) if (cabecera) cabecera.classList.toggle("idioma-oculto", !visible)
     for (const boton of document.querySelectorAll(".selector-idioma button")) {
       const idioma = boton.dataset.idioma
       boton.setAttribute("aria-pressed", String(idioma === idiomaActivo))
@@ -101,8 +108,10 @@
       barra.append(boton)
     }
     const form = formulario()
-    const primero = form.querySelector("fieldset, .inline-group")
-    ;(primero ? primero.parentNode : form).insertBefore(barra, primero)
+    // Above the first panel (not inside a widget that happens to use a fieldset).
+    const primero = form.querySelector("fieldset.module, .inline-group")
+    if (primero) primero.before(barra)
+    else form.prepend(barra)
     aplicarIdioma()
     let espera = null
     form.addEventListener("input", () => {
@@ -344,6 +353,58 @@
     pedirSugerencias()
   }
 
+  // ---- Django's autocompletes (select2) get the names assistive technology needs ----------
+
+  function nombreDeCampo(select) {
+    const etiqueta = document.querySelector(`label[for="${select.id}"]`)
+    if (etiqueta) return etiqueta.textContent.trim().replace(/:$/, "")
+    // A table row: the column's heading names it.
+    const celda = select.closest("td")
+    const tabla = select.closest("table")
+    if (celda && tabla) {
+      const campo = Array.from(celda.classList).find((c) => c.startsWith("field-"))
+      const cabecera = campo && tabla.querySelector(`thead th.column-${campo.slice(6)}`)
+      if (cabecera) return cabecera.textContent.trim()
+    }
+    return select.name.replace(/^.*-/, "")
+  }
+
+  function etiquetarAutocompletados() {
+    for (const select of document.querySelectorAll("select.admin-autocomplete")) {
+      const contenedor = select.nextElementSibling
+      if (esPlantilla(select) || !contenedor || !contenedor.classList.contains("select2")) continue
+      const nombre = nombreDeCampo(select)
+      const seleccion = contenedor.querySelector(".select2-selection")
+      if (seleccion) seleccion.setAttribute("aria-label", nombre)
+      const mostrado = contenedor.querySelector(".select2-selection__rendered")
+      if (mostrado && mostrado.tagName === "UL") mostrado.setAttribute("role", "list")
+      else if (mostrado) mostrado.setAttribute("aria-label", nombre)
+      for (const buscar of contenedor.querySelectorAll(".select2-search__field"))
+        buscar.setAttribute("aria-label", nombre)
+    }
+  }
+
+  // Table rows of an inline have no <label>s: each control takes its column's heading.
+  function etiquetarTablas() {
+    for (const fila of document.querySelectorAll(".tabular tbody tr.form-row")) {
+      const cabeceras = fila.closest("table").querySelectorAll("thead tr:first-child th")
+      Array.from(fila.children).forEach((celda, i) => {
+        const cabecera = cabeceras[i]
+        if (!cabecera) return
+        const nombre = cabecera.textContent.trim()
+        if (!nombre) return
+        for (const control of celda.querySelectorAll("input:not([type=hidden]), select, textarea")) {
+          if (!control.labels || control.labels.length === 0) {
+            if (!control.hasAttribute("aria-label")) control.setAttribute("aria-label", nombre)
+          }
+        }
+      })
+    }
+    // Django's filter box icons carry a name on a plain <span>: give it a role that may.
+    for (const icono of document.querySelectorAll(".help-tooltip[aria-label], .search-label-icon[aria-label]"))
+      if (!icono.getAttribute("role")) icono.setAttribute("role", "img")
+  }
+
   // ---- wiring ---------------------------------------------------------------------------------
 
   function iniciar() {
@@ -352,6 +413,10 @@
     montarSugerencias()
     montarFechas()
     actualizarSesiones()
+    setTimeout(etiquetarAutocompletados, 0)
+    setTimeout(etiquetarTablas, 0)
+    const jqEtiquetar = jq()
+    if (jqEtiquetar) jqEtiquetar(document).on("select2:select select2:unselect change", () => setTimeout(etiquetarAutocompletados, 0))
     const sesiones = document.getElementById("sesiones-group")
     if (sesiones) {
       sesiones.addEventListener("input", actualizarSesiones)
@@ -360,7 +425,11 @@
     document.addEventListener("formset:added", (evento) => {
       const fila = evento.target
       numerar(fila)
-      setTimeout(() => enfocar(fila), 0)
+      setTimeout(() => {
+        etiquetarAutocompletados()
+        etiquetarTablas()
+        enfocar(fila)
+      }, 0)
       aplicarIdioma()
       actualizarSesiones()
       const citas = document.getElementById("citas-group")
