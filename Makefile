@@ -44,7 +44,7 @@ run: install .env
 	$(DEV_ENV) $(PY) manage.py migrate --no-input
 	$(DEV_ENV) $(PY) manage.py compilemessages --ignore=.venv --ignore=.tools -v0
 	$(DEV_ENV) $(PY) manage.py cargar_demo
-	$(DEV_ENV) $(PY) manage.py crear_admin_demo
+	$(DEV_ENV) $(PY) manage.py crear_admin_demo --host $(HOST) --port $(PORT)
 	$(DEV_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install

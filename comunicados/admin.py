@@ -23,6 +23,7 @@ from cancilleria.base.traducciones import resumen_traducciones
 from eventos.models import Evento, Sesion
 
 from . import adjuntos, services
+from .admin_numeros import NumeracionAdminMixin
 from .models import Adjunto, Cifra, Cita, Comunicado
 from .sugerencias import sugerir
 
@@ -92,6 +93,7 @@ class AdjuntoInline(TranslationTabularInline):
 @admin.register(Comunicado)
 # Workflow first, then history (its save_model records the user), then the language tabs.
 class ComunicadoAdmin(
+    NumeracionAdminMixin,
     GuardadoDeArchivosAdminMixin,
     BusquedaSinAcentosAdmin,
     PublicableAdminMixin,

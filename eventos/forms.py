@@ -38,7 +38,8 @@ class EventoAdminForm(forms.ModelForm):
         queryset=Consulado.objects.order_by("nombre", "pk"),
         required=False,
         label=_("consulados participantes"),
-        widget=FilteredSelectMultiple(_("consulados"), is_stacked=False),
+        # Capitalised: the widget starts its headings with it ("Consulados disponibles").
+        widget=FilteredSelectMultiple(_("Consulados"), is_stacked=False),
         help_text=_(
             "Escriba para filtrar; «Elegir todos» añade los que se ven. Agrupados por región."
         ),

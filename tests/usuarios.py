@@ -12,6 +12,8 @@ PERSONAL = "Personal"
 ADMINISTRADOR = "Administrador"
 ROLES = (REDACTOR, EDITOR, PERSONAL, ADMINISTRADOR)
 MIGRACION_ROLES = ("sitio", "0001_roles")
+# Later migrations that change the roles, replayed after it: (name, function).
+AMPLIACIONES_ROLES = (("0002_redactor_y_editor_anaden_consulados", "ampliar_roles"),)
 
 
 def asegurar_roles():
@@ -21,6 +23,9 @@ def asegurar_roles():
     estado = MigrationLoader(connection).project_state(MIGRACION_ROLES)
     migracion = importlib.import_module(f"cancilleria.sitio.migrations.{MIGRACION_ROLES[1]}")
     migracion.crear_roles(estado.apps, None)
+    for nombre, funcion in AMPLIACIONES_ROLES:
+        ampliacion = importlib.import_module(f"cancilleria.sitio.migrations.{nombre}")
+        getattr(ampliacion, funcion)(estado.apps, None)
 
 
 def crear_usuario(rol, nombre=None):

@@ -3,6 +3,7 @@
 import contextlib
 import logging
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext_lazy as _
@@ -51,6 +52,11 @@ class GuardadoDeArchivosAdminMixin:
             request._files = MultiValueDict()
             return super().changeform_view(request, object_id, form_url, extra_context)
 
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if request.method == "POST" and request.FILES:
+            _avisar_archivos_no_guardados(request, context)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
     def get_form(self, request, obj=None, change=False, **kwargs):
         formulario = super().get_form(request, obj, change=change, **kwargs)
         if not getattr(request, "_error_al_guardar_archivo", False):
@@ -70,3 +76,37 @@ class GuardadoDeArchivosAdminMixin:
 
         FormularioConErrorDeArchivo.__name__ = formulario.__name__
         return FormularioConErrorDeArchivo
+
+
+def _avisar_archivos_no_guardados(request, context):
+    """Say next to each file field that its chosen file was not kept.
+
+    The form is shown again because something else is wrong; browsers never refill a
+    file input, so the person must know to choose the file again.
+    """
+    formularios = [context["adminform"].form] if "adminform" in context else []
+    for inline in context.get("inline_admin_formsets", []):
+        formularios += list(inline.formset.forms)
+    errores = any(f.errors for f in formularios) or any(
+        inline.formset.non_form_errors() for inline in context.get("inline_admin_formsets", [])
+    )
+    if not errores:
+        return
+    for formulario in formularios:
+        for nombre, campo in formulario.fields.items():
+            if not isinstance(campo, forms.FileField):
+                continue
+            archivo = request.FILES.get(formulario.add_prefix(nombre))
+            if archivo is None:
+                continue
+            formulario.add_error(
+                nombre,
+                ValidationError(
+                    _(
+                        "Eligió «%(archivo)s», pero no se guardó porque el formulario tiene "
+                        "otros errores. Elíjalo otra vez antes de guardar."
+                    ),
+                    code="archivo_no_guardado",
+                    params={"archivo": archivo.name},
+                ),
+            )

@@ -7,7 +7,7 @@ who may press what.
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -26,7 +26,21 @@ class BotonesPublicacionAdminMixin:
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context["flujo_publicacion"] = self._flujo(request, obj)
+        context["enlaces_item"] = self._enlaces(obj)
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def _enlaces(self, obj):
+        """Return the item's preview and (once the public may see it) its public page."""
+        if obj is None or not obj.pk:
+            return None
+        try:
+            vista_previa = reverse(self.url_vista_previa, kwargs={"slug": obj.slug})
+        except NoReverseMatch:
+            vista_previa = None
+        return {
+            "vista_previa": vista_previa,
+            "publica": obj.get_absolute_url() if obj.es_publico else None,
+        }
 
     def _flujo(self, request, obj):
         puede_publicar = self.has_publicar_permission(request)

@@ -3,12 +3,18 @@
 import datetime
 import itertools
 
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import capfirst
 from simple_history.models import HistoricalRecords
 from simple_history.template_utils import HistoricalRecordContextHelper
 from simple_history.utils import get_m2m_reverse_field_name
+
+from .diferencias import diferencia_por_palabras, texto_de_html
+from .html import CampoTextoEnriquecido
 
 
 class AyudanteHistorial(HistoricalRecordContextHelper):
@@ -18,8 +24,21 @@ class AyudanteHistorial(HistoricalRecordContextHelper):
         def vacio(valor):
             return valor in (None, "", "None", "—")
 
-        cambios = super().context_for_delta_changes(delta)
-        return [c for c in cambios if not (vacio(c["old"]) and vacio(c["new"]))]
+        cambios = []
+        for cambio, contexto in zip(
+            delta.changes, super().context_for_delta_changes(delta), strict=True
+        ):
+            if vacio(contexto["old"]) and vacio(contexto["new"]):
+                continue
+            # Texts (one field per language: "Título [en]") get a word-level diff.
+            campo = self.model._meta.get_field(cambio.field)
+            if isinstance(campo, (models.CharField, models.TextField)) and not campo.choices:
+                antes, despues = cambio.old or "", cambio.new or ""
+                if isinstance(campo, CampoTextoEnriquecido):
+                    antes, despues = texto_de_html(antes), texto_de_html(despues)
+                contexto["diff"] = diferencia_por_palabras(antes, despues)
+            cambios.append(contexto)
+        return cambios
 
     def prepare_delta_change_value(self, change, value):
         campo = self.model._meta.get_field(change.field)
@@ -37,6 +56,15 @@ class HistorialAdminMixin:
 
     def get_historical_record_context_helper(self, request, historical_record):
         return AyudanteHistorial(self.model, historical_record)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # simple-history lets whoever may *view* the history post its revert form: a
+        # revert is an edit, so it needs the right to change this item.
+        if request.method == "POST":
+            obj = self.get_object(request, unquote(object_id))
+            if not self.has_change_permission(request, obj):
+                raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
     def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
         # The library diffs many-to-many fields with queries per version; read the whole

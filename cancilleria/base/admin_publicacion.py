@@ -16,7 +16,11 @@ from django.utils.translation import gettext_lazy
 
 from . import services as servicios_comunes
 from .admin_acciones_en_bloque import AccionesEnBloqueAdminMixin
-from .admin_botones_publicacion import BOTON_PROGRAMAR, BotonesPublicacionAdminMixin
+from .admin_botones_publicacion import (
+    BOTON_PROGRAMAR,
+    BOTON_PUBLICAR,
+    BotonesPublicacionAdminMixin,
+)
 from .admin_historial import HistorialAdminMixin
 from .models import PROGRAMADO, Estado
 from .traducciones import faltantes_por_idioma
@@ -151,6 +155,7 @@ class PublicableAdminMixin(
             kwargs["fields"] = [*campos, "fecha_publicacion"]
         formulario = super().get_form(request, obj, **kwargs)
         programando = request.method == "POST" and BOTON_PROGRAMAR in request.POST
+        publicando = request.method == "POST" and BOTON_PUBLICAR in request.POST
 
         class FormularioPublicable(formulario):
             def clean(self):
@@ -178,6 +183,17 @@ class PublicableAdminMixin(
                         ),
                     )
                 return datos
+
+            def _post_clean(self):
+                super()._post_clean()
+                # "Publicar ahora" dates the item now: check that date here, so the
+                # problem shows on its field (e.g. the release number already taken this
+                # year). "Programar" posts its date, which the model's clean() checks.
+                if publicando and not self.instance.es_publico:
+                    try:
+                        self.instance.validar_publicacion(timezone.now())
+                    except ValidationError as error:
+                        self._update_errors(error)
 
         FormularioPublicable.__name__ = formulario.__name__
         return FormularioPublicable

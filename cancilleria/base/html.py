@@ -1,7 +1,12 @@
 """Rich text: django-prose-editor's editor and its sanitiser, from one extensions list."""
 
+import re
+from html.parser import HTMLParser
+
 import nh3
+from django.core.exceptions import ValidationError
 from django.forms import Script
+from django.utils.translation import gettext_lazy as _
 from django_prose_editor.config import allowlist_from_extensions
 from django_prose_editor.fields import ProseEditorField
 from django_prose_editor.widgets import (
@@ -42,6 +47,70 @@ EXTENSIONES_EDITOR_BREVE = {
     "HardBreak": True,
     "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
 }
+
+
+# Browsers ignore control characters and spaces inside a scheme ("java\tscript:").
+_INVISIBLES = re.compile(r"[\x00-\x20\x7f]+")
+_ESQUEMA = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.IGNORECASE)
+
+
+class _LectorEnlaces(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.enlaces = []
+
+    def handle_starttag(self, tag, attrs):
+        for nombre, valor in attrs:
+            if nombre in {"href", "src"} and valor is not None:
+                self.enlaces.append(valor)
+
+
+def enlaces_no_permitidos(html, protocolos):
+    """Return the links of `html` whose scheme is not one of `protocolos`, in order.
+
+    Relative links ("/comunicados/…", "#nota") have no scheme and are allowed.
+    """
+    lector = _LectorEnlaces()
+    lector.feed(html or "")
+    lector.close()
+    malos = []
+    for enlace in lector.enlaces:
+        esquema = _ESQUEMA.match(_INVISIBLES.sub("", enlace))
+        if esquema and esquema.group(1).casefold() not in protocolos and enlace not in malos:
+            malos.append(enlace)
+    return malos
+
+
+class ValidadorEnlaces:
+    """Reject rich text with links the sanitiser would empty (javascript:, data:…).
+
+    Runs on the text as typed, before sanitising: the writer learns which link is wrong
+    instead of publishing a silent href="".
+    """
+
+    def __init__(self, protocolos):
+        self.protocolos = tuple(protocolos)
+
+    def __call__(self, html):
+        malos = enlaces_no_permitidos(html, self.protocolos)
+        if malos:
+            raise ValidationError(
+                _(
+                    "Este enlace no está permitido: «%(enlace)s». Use una dirección que "
+                    "empiece por %(protocolos)s, o quite el enlace."
+                ),
+                code="enlace_no_permitido",
+                params={
+                    "enlace": malos[0][:120],
+                    "protocolos": ", ".join(f"{p}:" for p in self.protocolos),
+                },
+            )
+
+    def __eq__(self, otro):
+        return isinstance(otro, ValidadorEnlaces) and otro.protocolos == self.protocolos
+
+    def deconstruct(self):
+        return ("cancilleria.base.html.ValidadorEnlaces", (list(self.protocolos),), {})
 
 
 def crear_saneador(extensiones):
@@ -110,6 +179,8 @@ class CampoTextoEnriquecido(ProseEditorField):
         kwargs.setdefault("sanitize", crear_saneador(kwargs["extensions"]))
         kwargs.setdefault("preset", "cancilleria")
         super().__init__(*args, **kwargs)
+        protocolos = (extensiones.get("Link") or {}).get("protocols", ())
+        self.validators.append(ValidadorEnlaces(protocolos))
 
     def formfield(self, **kwargs):
         return super().formfield(**{**kwargs, "widget": EditorProsa})

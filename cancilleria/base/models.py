@@ -75,6 +75,9 @@ class Publicable(models.Model):
             ),
         ]
 
+    def validar_publicacion(self, fecha):
+        """Raise ValidationError if this item cannot be published at `fecha` (hook)."""
+
     @property
     def _fecha_si_publicado(self):
         return self.fecha_publicacion if self.estado == Estado.PUBLICADO else None

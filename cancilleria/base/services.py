@@ -82,6 +82,8 @@ def publicar(*, objeto, usuario, fecha=None):
             fecha = ahora
         elif actual.estado == Estado.PUBLICADO and actual.fecha_publicacion == fecha:
             return objeto
+        # E.g. the release's number taken in the year it will carry: an error, not a 500.
+        actual.validar_publicacion(fecha)
         actual.estado = Estado.PUBLICADO
         actual.fecha_publicacion = fecha
         if fecha > ahora:

@@ -1,7 +1,7 @@
 """Which languages of a translated item are complete: the one rule, used by the admin."""
 
 from django.utils.html import strip_tags
-from django.utils.translation import ngettext
+from django.utils.translation import gettext, ngettext
 from modeltranslation.settings import AVAILABLE_LANGUAGES
 from modeltranslation.translator import NotRegistered, translator
 
@@ -47,9 +47,21 @@ def idiomas_completos(obj):
     return [idioma for idioma, faltan in faltantes_por_idioma(obj).items() if not faltan]
 
 
+def sin_texto(obj):
+    """Say whether no translated field has text in any language (a new, empty item)."""
+    return not any(
+        _tiene_texto(getattr(obj, f"{campo}_{idioma}", ""))
+        for campo in campos_traducidos(type(obj))
+        for idioma in AVAILABLE_LANGUAGES
+    )
+
+
 def resumen_traducciones(obj):
     """Return a one-line summary, e.g. "es ✔ / en — falta cuerpo, bajada"."""
     modelo = type(obj)
+    # An empty add form is not "complete in every language".
+    if sin_texto(obj):
+        return gettext("aún sin texto")
     partes = []
     for idioma, faltan in faltantes_por_idioma(obj).items():
         if not faltan:

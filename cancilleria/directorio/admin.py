@@ -66,7 +66,7 @@ class CargoAdmin(BusquedaSinAcentosAdmin, TabbedTranslationAdmin):
 class ConsuladoAdmin(BusquedaSinAcentosAdmin, TabbedTranslationAdmin):
     list_display = ["nombre", "pais", "ciudad", "tipo", "region_display"]
     list_filter = ["region", "tipo"]
-    search_fields = ["nombre_es", "nombre_en", "ciudad", "slug", "pais"]
+    search_fields = ["nombre_es", "nombre_en", "ciudad", "slug", "pais", "alias"]
     prepopulated_fields = {"slug": ["nombre_es"]}
 
     @admin.display(description=_("región"), ordering="region")

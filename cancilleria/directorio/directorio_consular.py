@@ -18,7 +18,11 @@ from .models import Consulado
 
 RUTA_INICIAL = Path(__file__).resolve().parent / "datos" / "consulados.csv"
 COLUMNAS = ("slug", "pais", "ciudad", "tipo", "nombre_es", "nombre_en")
+# Optional: files written before aliases existed still import.
+OPCIONALES = ("alias",)
 OBLIGATORIAS = ("slug", "pais", "tipo", "nombre_es")
+# Aliases share one cell, separated by "|" (the file itself may use "," or ";").
+SEPARADOR_ALIAS = "|"
 
 
 class ArchivoNoValido(Exception):
@@ -34,16 +38,22 @@ class FilaConsulado:
     tipo: str
     nombre_es: str
     nombre_en: str
+    alias: tuple = ()
+    # Without an alias column the stored aliases are left as they are.
+    con_alias: bool = False
 
     def valores(self):
         """Return the model fields this row sets (all but the slug, its key)."""
-        return {
+        valores = {
             "pais": self.pais,
             "ciudad": self.ciudad,
             "tipo": self.tipo,
             "nombre_es": self.nombre_es,
             "nombre_en": self.nombre_en,
         }
+        if self.con_alias:
+            valores["alias"] = "\n".join(self.alias)
+        return valores
 
 
 @dataclass(frozen=True)
@@ -84,12 +94,13 @@ def leer_texto(texto):
         )
     lector.fieldnames = cabecera
 
+    con_alias = "alias" in cabecera
     tipos = _tipos()
     filas, errores, vistos = [], [], {}
     for registro in lector:
         # line_num is the physical line: right even when a quoted name spans lines.
         numero = lector.line_num
-        datos = {c: (registro.get(c) or "").strip() for c in COLUMNAS}
+        datos = {c: (registro.get(c) or "").strip() for c in (*COLUMNAS, *OPCIONALES)}
         if not any(datos.values()):
             continue
         motivo = _motivo(datos, tipos, vistos)
@@ -106,9 +117,16 @@ def leer_texto(texto):
                 tipo=tipos[datos["tipo"].casefold()],
                 nombre_es=datos["nombre_es"],
                 nombre_en=datos["nombre_en"],
+                alias=_alias(datos["alias"]),
+                con_alias=con_alias,
             )
         )
     return filas, errores
+
+
+def _alias(celda):
+    """Return a cell's aliases, blanks and repeats dropped, in order."""
+    return tuple(dict.fromkeys(a.strip() for a in celda.split(SEPARADOR_ALIAS) if a.strip()))
 
 
 def _motivo(datos, tipos, vistos):

@@ -185,6 +185,17 @@ class Consulado(models.Model):
     pais = CountryField(_("país"))
     ciudad = models.CharField(_("ciudad"), max_length=120, blank=True)
     tipo = models.CharField(_("tipo"), max_length=30, choices=Tipo, default=Tipo.CONSULADO_GENERAL)
+    # How releases name the office ("España", "China (RAE Hong Kong)"): the resolver of
+    # pasted lists matches these before country names, so a country's usual office wins.
+    alias = models.TextField(
+        _("otros nombres"),
+        blank=True,
+        help_text=_(
+            "Nombres con que los comunicados designan esta oficina, uno por línea "
+            "(p. ej. «España» o «China (RAE Hong Kong)»). Al pegar una lista de consulados, "
+            "estos nombres eligen esta oficina."
+        ),
+    )
     # Derived from the country (UN M49) on save; stored so lists can filter and group by it.
     region = models.CharField(
         _("región"), max_length=30, choices=Region, editable=False, blank=True, db_index=True
@@ -207,3 +218,39 @@ class Consulado(models.Model):
 
     def get_absolute_url(self):
         return reverse("sitio:consulado", kwargs={"slug": self.slug})
+
+    def lista_alias(self):
+        """Return the aliases, one per non-blank line."""
+        return [linea.strip() for linea in self.alias.splitlines() if linea.strip()]
+
+    def clean(self):
+        super().clean()
+        # Two offices of one country must be told apart: each needs its city.
+        if self.pais and not self.ciudad:
+            otros = Consulado.objects.filter(pais=self.pais).exclude(pk=self.pk)
+            if otros.exists():
+                raise ValidationError(
+                    {
+                        "ciudad": _(
+                            "Hay otras oficinas en este país: indique la ciudad para distinguirlas."
+                        )
+                    }
+                )
+        self._validar_alias()
+
+    def _validar_alias(self):
+        # An alias naming two offices would make pasted lists ambiguous again.
+        from .resolucion import normalizar
+
+        propios = {normalizar(a): a for a in self.lista_alias()}
+        if not propios:
+            return
+        for otro in Consulado.objects.exclude(pk=self.pk).exclude(alias=""):
+            for alias in otro.lista_alias():
+                if normalizar(alias) in propios:
+                    raise ValidationError(
+                        {
+                            "alias": _("«%(alias)s» ya designa a %(otro)s.")
+                            % {"alias": propios[normalizar(alias)], "otro": otro}
+                        }
+                    )

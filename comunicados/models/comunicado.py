@@ -1,5 +1,6 @@
 """The press release itself, and where its files are stored."""
 
+import re
 import uuid
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from cancilleria.base.html import CampoTextoEnriquecido, sanear_campos
 from cancilleria.base.imagenes import CampoImagen, variante, variantes
 from cancilleria.base.models import Estado, Publicable, PublicableQuerySet
 
+from .. import numeracion
 from ..adjuntos import CARPETA as CARPETA_ADJUNTOS
 from ..adjuntos import TIPOS as TIPOS_ADJUNTO
 from ..selectores import SelectoresComunicado
@@ -25,6 +27,18 @@ def _ruta(carpeta, nombre):
     # Generated names: never trust (or leak) the uploader's file name.
     extension = Path(nombre).suffix.lower()[:10]
     return f"{carpeta}/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{extension}"
+
+
+_PREFIJO_CREDITO = re.compile(
+    r"^\s*(?:foto(?:grafía|grafia)?|photo(?:graph)?|imagen|image|crédito|credito|credit)"
+    r"\s*[:.\-–—]\s*",
+    re.IGNORECASE,
+)
+
+
+def sin_prefijo_de_credito(credito):
+    """Return the credit without a leading "Foto:"/"Photo:" label."""
+    return _PREFIJO_CREDITO.sub("", credito or "", count=1)
 
 
 def ruta_imagen(instancia, nombre):
@@ -92,7 +106,12 @@ class Comunicado(Publicable, Buscable):
     imagen_1440 = variante("imagen", 1440)
     texto_alternativo = models.CharField(_("texto alternativo"), max_length=250, blank=True)
     pie_de_foto = models.CharField(_("pie de foto"), max_length=300, blank=True)
-    credito = models.CharField(_("crédito"), max_length=120, blank=True)
+    credito = models.CharField(
+        _("crédito"),
+        max_length=120,
+        blank=True,
+        help_text=_("Autor o fuente de la foto, p. ej. «Cancillería»; la página antepone «Foto:»."),
+    )
     temas = models.ManyToManyField(
         "cancilleria.Tema", verbose_name=_("temas"), blank=True, related_name="comunicados"
     )
@@ -184,17 +203,33 @@ class Comunicado(Publicable, Buscable):
         else:
             self.anio = None
         sanear_campos(self, "cuerpo")
+        # The page prints "Foto:" itself; a typed "Foto: Cancillería" read "Foto: Foto: …".
+        self.credito = sin_prefijo_de_credito(self.credito)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("comunicados:detalle", kwargs={"slug": self.slug})
 
     def clean(self):
+        errores = {}
+        try:
+            # The series year as save() will store it: the unique constraint cannot see
+            # it, `anio` not being a form field.
+            numeracion.validar_numero(self, numeracion.anio_de(self.fecha_publicacion))
+        except ValidationError as error:
+            errores.update(error.error_dict)
         if self.imagen and not (self.texto_alternativo_es or "").strip():
-            raise ValidationError(
-                {"texto_alternativo_es": _("Describa la imagen para quien no puede verla.")},
-                code="falta_texto_alternativo",
-            )
+            errores["texto_alternativo_es"] = [
+                ValidationError(
+                    _("Describa la imagen para quien no puede verla."),
+                    code="falta_texto_alternativo",
+                )
+            ]
+        if errores:
+            raise ValidationError(errores)
+
+    def validar_publicacion(self, fecha):
+        numeracion.validar_numero(self, numeracion.anio_de(fecha))
 
     @property
     def evento_publico(self):

@@ -227,7 +227,7 @@ def test_cargar_demo_genera_una_muestra_pequena_de_demostracion():
     )
     assert eventos.proximos().exists() and eventos.pasados().exists()
     madrid, barcelona = (
-        Consulado.objects.get(slug="demo-madrid"),
+        Consulado.objects.get(slug="espana"),
         Consulado.objects.get(slug="demo-barcelona"),
     )
     assert madrid.pais == barcelona.pais == "ES"

@@ -161,3 +161,29 @@ def test_importar_el_archivo_inicial_y_luego_la_demo_no_cambia_consulados():
     antes = list(Consulado.objects.order_by("slug").values())
     call_command("cargar_demo", "--solo-semilla", verbosity=0, stdout=io.StringIO())
     assert list(Consulado.objects.order_by("slug").values()) == antes
+
+
+def test_importa_alias_separados_por_barra(tmp_path):
+    """Item 8: the alias column fills `alias`, one per line; the resolver then uses it."""
+    from cancilleria.directorio.resolucion import resolver_consulados
+
+    texto = (
+        "slug;pais;ciudad;tipo;nombre_es;nombre_en;alias\n"
+        "hk;HK;Hong Kong;consulado_general;CG Hong Kong;;China (RAE Hong Kong)| RAE Hong Kong |\n"
+    )
+    salida, _errores, fallo = _ejecutar(str(_archivo(tmp_path, texto)))
+    assert fallo is None, salida
+    hk = Consulado.objects.get(slug="hk")
+    assert hk.lista_alias() == ["China (RAE Hong Kong)", "RAE Hong Kong"]
+    assert resolver_consulados("china (rae hong kong)").consulados == [hk]
+    # A file without the column leaves the aliases alone.
+    sin_columna = CABECERA + "hk,HK,Hong Kong,consulado_general,CG Hong Kong,\n"
+    _ejecutar(str(_archivo(tmp_path, sin_columna, nombre="otro.csv")))
+    hk.refresh_from_db()
+    assert hk.lista_alias() == ["China (RAE Hong Kong)", "RAE Hong Kong"]
+
+
+def test_el_archivo_incluido_trae_alias_de_la_semilla():
+    filas = {f.slug: f for f in consulados_iniciales()}
+    assert "España" in filas["espana"].alias
+    assert "China (RAE Hong Kong)" in filas["hong-kong"].alias

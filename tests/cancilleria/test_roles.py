@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.auth.models import Group, Permission
 
+from tests.formularios import datos_de_formulario
 from tests.usuarios import ADMINISTRADOR, EDITOR, PERSONAL, REDACTOR, ROLES, crear_usuario
 
 pytestmark = pytest.mark.django_db
@@ -77,3 +78,37 @@ def test_un_idioma_desconocido_en_la_cookie_deja_el_espanol(client, settings):
     client.force_login(crear_usuario(EDITOR))
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "xx"
     assert client.get("/admin/")["Content-Language"] == "es"
+
+
+@pytest.mark.parametrize("rol", [REDACTOR, EDITOR])
+def test_redactor_y_editor_anaden_consulados_personas_y_organizaciones(client, rol):
+    """Issue 11: a missing office no longer needs an Administrador."""
+    from cancilleria.directorio.models import Consulado
+
+    permisos = codenames(rol)
+    for modelo in ("consulado", "persona", "organizacion"):
+        assert {("cancilleria", f"add_{modelo}"), ("cancilleria", f"change_{modelo}")} <= permisos
+    assert ("cancilleria", "delete_consulado") not in permisos
+
+    client.force_login(crear_usuario(rol))
+    url = "/admin/cancilleria/consulado/add/"
+    pagina = client.get(url)
+    assert pagina.status_code == 200
+    datos = datos_de_formulario(pagina.content, "consulado_form")
+    datos.update(
+        nombre_es=["Consulado General del Perú en Milán"],
+        slug=["milan"],
+        pais=["IT"],
+        ciudad=["Milán"],
+        tipo=["consulado_general"],
+    )
+    respuesta = client.post(url, datos)
+    assert respuesta.status_code == 302, respuesta.context and respuesta.context["errors"]
+    assert Consulado.objects.get(slug="milan").ciudad == "Milán"
+    for modelo in ("persona", "organizacion"):
+        assert client.get(f"/admin/cancilleria/{modelo}/add/").status_code == 200
+
+
+def test_el_personal_no_anade_consulados(client):
+    client.force_login(crear_usuario(PERSONAL))
+    assert client.get("/admin/cancilleria/consulado/add/").status_code == 403

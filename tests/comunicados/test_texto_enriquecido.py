@@ -5,7 +5,7 @@ import re
 import pytest
 from django.template import Context, Template
 
-from cancilleria.base.html import sanear_texto_enriquecido
+from cancilleria.base.html import enlaces_no_permitidos, sanear_texto_enriquecido
 from cancilleria.base.models import Estado
 from comunicados.models import Comunicado
 from tests.factories import (
@@ -51,7 +51,11 @@ CORPUS = [
     "<!--<img src=x onerror=alert(1)>-->",
     '<a href="https://www.gob.pe/rree" target="_blank">Texto visible 4</a>',
 ]
+# Links with a forbidden scheme are refused with a field error before sanitising
+# (tests/comunicados/test_enlaces.py); the rest is stored sanitised.
 CUERPO_HOSTIL = "<p>INICIO</p>" + "".join(CORPUS) + "<p>FIN</p>"
+CORPUS_ACEPTADO = [p for p in CORPUS if not enlaces_no_permitidos(p, ("http", "https", "mailto"))]
+CUERPO_HOSTIL_ACEPTADO = "<p>INICIO</p>" + "".join(CORPUS_ACEPTADO) + "<p>FIN</p>"
 
 PROHIBIDO = re.compile(
     r"<\s*(script|iframe|style|svg|math|form|input|meta|object|embed|base|img|link|noscript)\b"
@@ -76,8 +80,8 @@ def test_corpus_xss_por_el_admin_se_guarda_y_se_muestra_sin_nada_ejecutable(clie
     comunicado = ComunicadoFactory(estado=Estado.BORRADOR, fecha_publicacion=None)
     url = f"/admin/comunicados/comunicado/{comunicado.pk}/change/"
     datos = datos_de_formulario(client.get(url).content, "comunicado_form")
-    datos["cuerpo_es"] = [CUERPO_HOSTIL]
-    datos["cuerpo_en"] = [CUERPO_HOSTIL.upper()]
+    datos["cuerpo_es"] = [CUERPO_HOSTIL_ACEPTADO]
+    datos["cuerpo_en"] = [CUERPO_HOSTIL_ACEPTADO.upper()]
     assert client.post(url, datos).status_code == 302
 
     comunicado.refresh_from_db()

@@ -43,6 +43,7 @@ class FichaConsulado(NamedTuple):
     pais: str
     ciudad: str
     tipo: str
+    alias: str = ""  # one per line, as the model stores them
 
 
 class FichaPersona(NamedTuple):
@@ -87,6 +88,8 @@ def fichas_directorio(datos, consulados=()):
 def consulados_de_la_semilla():
     """Return the directory's shipped consulates (datos/consulados.csv) as records."""
     return [
-        FichaConsulado(f.slug, f.nombre_es, f.nombre_en, f.pais, f.ciudad, f.tipo)
+        FichaConsulado(
+            f.slug, f.nombre_es, f.nombre_en, f.pais, f.ciudad, f.tipo, "\n".join(f.alias)
+        )
         for f in consulados_iniciales()
     ]

@@ -23,7 +23,8 @@ from cancilleria.directorio.models import Consulado
 class Command(BaseCommand):
     help = _(
         "Importa o actualiza el directorio de consulados desde un CSV con las columnas "
-        "slug, pais (ISO 3166-1 alfa-2), ciudad, tipo, nombre_es y nombre_en. Cada consulado "
+        "slug, pais (ISO 3166-1 alfa-2), ciudad, tipo, nombre_es y nombre_en, y opcionalmente "
+        "alias (otros nombres separados por «|», p. ej. «España|Spain»). Cada consulado "
         "se identifica por su slug: volver a importar el mismo archivo no cambia nada."
     )
 

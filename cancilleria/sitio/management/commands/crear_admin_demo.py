@@ -13,8 +13,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--usuario", default="admin")
+        # The address `make run` serves on (HOST/PORT), so the printed link works.
+        parser.add_argument("--host", default=os.environ.get("HOST") or "127.0.0.1")
+        parser.add_argument("--port", default=os.environ.get("PORT") or "8000")
 
-    def handle(self, *args, usuario, **options):
+    def handle(self, *args, usuario, host, port, **options):
         if not settings.DEBUG:
             raise CommandError(
                 "Solo para desarrollo (DJANGO_DEBUG=true): en producción use createsuperuser."
@@ -30,6 +33,10 @@ class Command(BaseCommand):
         usuario_obj.save()
         accion = "creada" if creado else "restablecida"
         self.stdout.write(self.style.SUCCESS(f"Cuenta de administración {accion}."))
-        self.stdout.write("  Entrar en: http://127.0.0.1:8000/admin/")
+        # 0.0.0.0 listens everywhere; a browser reaches it as localhost.
+        visible = "127.0.0.1" if host in {"0.0.0.0", "::", ""} else host
+        if ":" in visible:
+            visible = f"[{visible}]"
+        self.stdout.write(f"  Entrar en: http://{visible}:{port}/admin/")
         self.stdout.write(f"  Usuario:   {usuario}")
         self.stdout.write(f"  Clave:     {clave}")
