@@ -1,5 +1,6 @@
 """The event form as a desk: speakers' posts on the event's day, this form's own sessions."""
 
+import html
 import json
 from datetime import date, timedelta
 
@@ -145,3 +146,54 @@ def test_una_sesion_ajena_no_se_acepta(client):
     respuesta = client.post(url, datos)
     assert respuesta.status_code == 200  # the form comes back with the error
     assert not Participacion.objects.filter(evento=evento).exists()
+
+
+@pytest.fixture
+def consulados_de_la_semilla():
+    from django.core.management import call_command
+
+    from comunicados.models import Comunicado
+
+    call_command("cargar_demo", "--solo-semilla", verbosity=0)
+    Comunicado.objects.all().delete()
+    Evento.objects.all().delete()
+
+
+def _evento_nuevo(client, texto):
+    alta = LISTA + "add/"
+    datos = datos_de_formulario(client.get(alta).content, "evento_form")
+    inicio = timezone.localtime(timezone.now() + timedelta(days=5))
+    datos.update(
+        nombre_es=["Seminario"],
+        slug=["seminario"],
+        inicio_0=[inicio.strftime("%Y-%m-%d")],
+        inicio_1=["09:00:00"],
+        consulados_texto=[texto],
+    )
+    return client.post(alta, datos)
+
+
+def test_la_lista_pegada_del_comunicado_da_sus_39_oficinas(client, consulados_de_la_semilla):
+    from cancilleria.sitio.demo import semilla
+
+    client.force_login(crear_usuario(REDACTOR))
+    respuesta = _evento_nuevo(client, semilla.LISTA_CONSULADOS_ES)
+    assert respuesta.status_code == 302, respuesta.context and respuesta.context["errors"]
+    evento = Evento.objects.get(slug="seminario")
+    # 40 names, France twice: 39 offices, once each.
+    assert evento.consulados.count() == 39
+    assert set(evento.consulados.values_list("slug", flat=True)) == {
+        c.slug for c in semilla.CONSULADOS
+    }
+
+
+def test_un_nombre_desconocido_se_muestra_y_nada_se_pierde(client, consulados_de_la_semilla):
+    client.force_login(crear_usuario(REDACTOR))
+    texto = "Francia, Atlántida y Chile"
+    respuesta = _evento_nuevo(client, texto)
+    assert respuesta.status_code == 200
+    pagina = html.unescape(respuesta.content.decode())
+    assert "No se reconocen: Atlántida." in pagina
+    # What was typed comes back in the box.
+    assert texto in pagina
+    assert not Evento.objects.exists()
