@@ -6,7 +6,7 @@ from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from cancilleria.directorio.models import Consulado
-from cancilleria.directorio.regiones import agrupar_por_region
+from cancilleria.directorio.regiones import Region, agrupar_por_region
 
 
 class ConsuladosPorRegionIterator(ModelChoiceIterator):
@@ -73,8 +73,23 @@ class EventoConConsuladosForm(EventoAdminForm):
         ),
     )
 
+    consulados_region = forms.MultipleChoiceField(
+        required=False,
+        choices=Region.choices,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "regiones-consulados"}),
+        label=_("añadir todas las oficinas de"),
+        help_text=_("Al guardar se añaden a la lista de arriba todas las oficinas de la región."),
+    )
+
     def clean(self):
         datos = super().clean()
+        regiones = datos.get("consulados_region") or []
+        if regiones:
+            datos["consulados"] = _union(
+                datos.get("consulados"),
+                Consulado.objects.filter(region__in=regiones).order_by("nombre", "pk"),
+            )
+            datos["consulados_region"] = []
         texto = (datos.get("consulados_texto") or "").strip()
         if not texto:
             return datos
@@ -94,16 +109,21 @@ class EventoConConsuladosForm(EventoAdminForm):
             # What was typed stays in the field, with the names that need a choice.
             self.add_error("consulados_texto", problemas)
             return datos
-        elegidos = list(datos.get("consulados") or [])
-        vistos = {c.pk for c in elegidos}
-        for consulado in resultado.consulados:
-            if consulado.pk not in vistos:
-                vistos.add(consulado.pk)
-                elegidos.append(consulado)
-        datos["consulados"] = elegidos
+        datos["consulados"] = _union(datos.get("consulados"), resultado.consulados)
         # Resolved: the list now lives in the box above, so the text is not kept.
         datos["consulados_texto"] = ""
         return datos
+
+
+def _union(elegidos, nuevos):
+    # Those already chosen first, then the new ones, each office once.
+    union = list(elegidos or [])
+    vistos = {c.pk for c in union}
+    for consulado in nuevos:
+        if consulado.pk not in vistos:
+            vistos.add(consulado.pk)
+            union.append(consulado)
+    return union
 
 
 def _pares(ambiguos):

@@ -197,3 +197,26 @@ def test_un_nombre_desconocido_se_muestra_y_nada_se_pierde(client, consulados_de
     # What was typed comes back in the box.
     assert texto in pagina
     assert not Evento.objects.exists()
+
+
+def test_una_region_entera_en_una_accion(client, consulados_de_la_semilla):
+    from cancilleria.directorio.models import Consulado
+
+    client.force_login(crear_usuario(REDACTOR))
+    alta = LISTA + "add/"
+    datos = datos_de_formulario(client.get(alta).content, "evento_form")
+    inicio = timezone.localtime(timezone.now() + timedelta(days=5))
+    datos.update(
+        nombre_es=["Seminario"],
+        slug=["seminario"],
+        inicio_0=[inicio.strftime("%Y-%m-%d")],
+        inicio_1=["09:00:00"],
+        consulados_region=["europa"],
+        consulados_texto=["Japón"],
+    )
+    respuesta = client.post(alta, datos)
+    assert respuesta.status_code == 302, respuesta.context and respuesta.context["errors"]
+    europa = set(Consulado.objects.filter(region="europa").values_list("slug", flat=True))
+    assert len(europa) > 5
+    evento = Evento.objects.get(slug="seminario")
+    assert set(evento.consulados.values_list("slug", flat=True)) == europa | {"japon"}
