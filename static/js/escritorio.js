@@ -18,6 +18,10 @@
 
   // ---- one language switch ------------------------------------------------------------
 
+  // The admin speaks Spanish, or English for whoever switched it (its <html lang>).
+  const enIngles = (document.documentElement.lang || "").startsWith("en")
+  const t = (es, en) => (enIngles ? en : es)
+
   const NOMBRES_IDIOMA = { es: "Español", en: "English", qu: "Runasimi", ay: "Aymar aru" }
   const CLASE_CAMPO = /^mt-field-(.+)-([a-z]{2})$/
   let idiomaActivo = null
@@ -72,7 +76,10 @@
       const idioma = boton.dataset.idioma
       boton.setAttribute("aria-pressed", String(idioma === idiomaActivo))
       const aviso = boton.querySelector(".selector-idioma__faltan")
-      if (aviso) aviso.textContent = faltan[idioma] ? ` (faltan ${faltan[idioma]})` : ""
+      if (aviso)
+        aviso.textContent = faltan[idioma]
+          ? t(` (faltan ${faltan[idioma]})`, ` (${faltan[idioma]} missing)`)
+          : ""
     }
   }
 
@@ -87,10 +94,10 @@
     const barra = document.createElement("div")
     barra.className = "selector-idioma"
     barra.setAttribute("role", "group")
-    barra.setAttribute("aria-label", "Idioma del contenido")
+    barra.setAttribute("aria-label", t("Idioma del contenido", "Content language"))
     const titulo = document.createElement("span")
     titulo.className = "selector-idioma__titulo"
-    titulo.textContent = "Idioma del contenido:"
+    titulo.textContent = t("Idioma del contenido:", "Content language:")
     barra.append(titulo)
     for (const idioma of idiomas) {
       const boton = document.createElement("button")
@@ -175,7 +182,7 @@
       if (!nombre && !(id && id.value)) continue
       opciones.push({
         valor: id && id.value ? id.value : `nueva:${fila.id}`,
-        texto: `${orden && orden.value ? orden.value + ". " : ""}${nombre || "(sin título)"}`,
+        texto: `${orden && orden.value ? orden.value + ". " : ""}${nombre || t("(sin título)", "(untitled)")}`,
       })
     }
     return opciones
@@ -249,9 +256,9 @@
   // ---- suggestions from the release's text ---------------------------------------------------
 
   const GRUPOS = [
-    ["temas", "Temas"],
-    ["organizaciones", "Organizaciones"],
-    ["personas", "Personas"],
+    ["temas", t("Temas", "Topics")],
+    ["organizaciones", t("Organizaciones", "Organisations")],
+    ["personas", t("Personas", "People")],
   ]
   let ultimas = null
 
@@ -300,10 +307,13 @@
     }
     const todas = caja.querySelector(".sugerencias__todas")
     todas.hidden = pendientes.length === 0
-    todas.textContent = `Vincular todas (${pendientes.length})`
+    todas.textContent = t(`Vincular todas (${pendientes.length})`, `Link all (${pendientes.length})`)
     caja.querySelector(".sugerencias__estado").textContent = pendientes.length
-      ? `El texto menciona ${pendientes.length} elementos del directorio aún sin vincular.`
-      : "Nada nuevo que vincular desde el texto."
+      ? t(
+          `El texto menciona ${pendientes.length} elementos del directorio aún sin vincular.`,
+          `The text mentions ${pendientes.length} directory entries not linked yet.`,
+        )
+      : t("Nada nuevo que vincular desde el texto.", "Nothing new to link from the text.")
     todas.onclick = () => {
       for (const [campo, item] of pendientes) elegir(campo, item)
       pintarSugerencias()
@@ -338,7 +348,8 @@
     caja.innerHTML =
       '<p class="sugerencias__estado" aria-live="polite"></p><ul class="sugerencias__lista"></ul>' +
       '<button type="button" class="button sugerencias__todas" hidden></button> ' +
-      '<button type="button" class="button sugerencias__buscar">Buscar en el texto</button>'
+      '<button type="button" class="button sugerencias__buscar"></button>'
+    caja.querySelector(".sugerencias__buscar").textContent = t("Buscar en el texto", "Search the text")
     fila.before(caja)
     caja.querySelector(".sugerencias__buscar").addEventListener("click", pedirSugerencias)
     let espera = null
