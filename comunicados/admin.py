@@ -1,9 +1,12 @@
 from django import forms
 from django.contrib import admin
+from django.http import JsonResponse
 from django.template.defaultfilters import filesizeformat
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import (
     TabbedTranslationAdmin,
+    TranslationAdmin,
     TranslationStackedInline,
     TranslationTabularInline,
 )
@@ -18,11 +21,12 @@ from cancilleria.base.admin_publicacion import (
 from cancilleria.base.admin_salvaguardas import SalvaguardasAdminMixin
 from cancilleria.base.busqueda import BusquedaSinAcentosAdmin
 from cancilleria.base.traducciones import resumen_traducciones
-from eventos.models import Sesion
+from eventos.models import Evento, Sesion
 
 from . import adjuntos, services
 from .admin_numeros import NumeracionAdminMixin
 from .models import Adjunto, Cifra, Cita, Cobertura, Cofirmante, Comunicado
+from .sugerencias import sugerir
 
 
 class CifraInline(TranslationStackedInline):
@@ -31,9 +35,15 @@ class CifraInline(TranslationStackedInline):
     autocomplete_fields = ["fuente"]
 
 
-def sesiones_del_evento(comunicado):
-    """Return the sessions a quote of `comunicado` may name: its own event's, else none."""
+def sesiones_del_evento(comunicado, evento_enviado=None):
+    """Return the sessions a quote of `comunicado` may name: its own event's, else none.
+
+    `evento_enviado` is the event chosen in the submitted form, which wins: a new release
+    has no event yet, and an edited one may be changing it.
+    """
     evento_id = comunicado.evento_id if comunicado is not None else None
+    if evento_enviado and str(evento_enviado).isdigit():
+        evento_id = int(evento_enviado)
     if evento_id is None:
         return Sesion.objects.none()
     return Sesion.objects.filter(evento_id=evento_id).order_by("orden", "inicio", "pk")
@@ -47,7 +57,9 @@ class CitaInline(TranslationStackedInline):
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
         # A new form class per call: narrowing its field touches no other request.
-        formset.form.base_fields["sesion"].queryset = sesiones_del_evento(obj)
+        formset.form.base_fields["sesion"].queryset = sesiones_del_evento(
+            obj, request.POST.get("evento") if request.method == "POST" else None
+        )
         return formset
 
 
@@ -105,7 +117,7 @@ class ComunicadoAdmin(
     SalvaguardasAdminMixin,
     PublicableAdminMixin,
     SimpleHistoryAdmin,
-    TabbedTranslationAdmin,
+    TranslationAdmin,
 ):
     servicios = services
     nombre_objeto = "comunicado"
@@ -133,9 +145,38 @@ class ComunicadoAdmin(
     prepopulated_fields = {"slug": ["titulo_es"]}
     inlines = [CofirmanteInline, CifraInline, CitaInline, AdjuntoInline, CoberturaInline]
 
+    class Media:
+        js = ["admin/js/vendor/jquery/jquery.min.js", "admin/js/jquery.init.js", "js/escritorio.js"]
+        css = {"all": ["css/escritorio.css"]}
+
     @admin.display(description=_("idiomas"))
     def idiomas(self, obj):
         return resumen_traducciones(obj)
+
+    def get_urls(self):
+        propias = [
+            path(
+                "sugerencias/",
+                self.admin_site.admin_view(self.sugerencias),
+                name="comunicados_comunicado_sugerencias",
+            )
+        ]
+        return propias + super().get_urls()
+
+    def sugerencias(self, request):
+        """Answer (JSON) the topics, organisations and people the posted text mentions."""
+        if request.method != "POST":
+            return JsonResponse({"error": "POST"}, status=405)
+        if not (self.has_add_permission(request) or self.has_change_permission(request)):
+            return JsonResponse({"error": "forbidden"}, status=403)
+        evento_id = request.POST.get("evento") or ""
+        evento = (
+            Evento.objects.filter(pk=evento_id).select_related("organizador").first()
+            if evento_id.isdigit()
+            else None
+        )
+        texto = request.POST.get("texto", "")[:200_000]
+        return JsonResponse(sugerir(texto, evento=evento).como_json())
 
 
 @admin.register(Cifra)

@@ -1,8 +1,16 @@
+import datetime
+
 from django.contrib import admin
+from django.http import JsonResponse
+from django.urls import path
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
+from modeltranslation.admin import (
+    TabbedTranslationAdmin,
+    TranslationAdmin,
+    TranslationStackedInline,
+)
 from simple_history.admin import SimpleHistoryAdmin
 
 from cancilleria.base.admin_publicacion import (
@@ -14,10 +22,10 @@ from cancilleria.base.admin_salvaguardas import SalvaguardasAdminMixin
 from cancilleria.base.busqueda import BusquedaSinAcentosAdmin
 from cancilleria.base.traducciones import resumen_traducciones
 from cancilleria.directorio import admin as cancilleria_admin
-from cancilleria.directorio.models import Consulado
+from cancilleria.directorio.models import Cargo, Consulado
 
 from . import services
-from .forms import EventoAdminForm
+from .forms import EventoConConsuladosForm, ParticipacionForm
 from .models import (
     Cobertura,
     Colaboracion,
@@ -39,8 +47,11 @@ class SesionInline(TranslationStackedInline):
 
 class ParticipacionInline(admin.TabularInline):
     model = Participacion
+    form = ParticipacionForm
+    fields = ["persona", "cargo", "rol", "sesion_ref", "orden"]
     extra = 0
     autocomplete_fields = ["persona", "cargo"]
+    classes = ["participaciones-del-evento"]
 
 
 class ColaboracionInline(admin.TabularInline):
@@ -64,12 +75,13 @@ class EventoAdmin(
     SalvaguardasAdminMixin,
     PublicableAdminMixin,
     SimpleHistoryAdmin,
-    TabbedTranslationAdmin,
+    TranslationAdmin,
 ):
     servicios = services
     nombre_objeto = "evento"
-    # The consulates are one grouped, searchable box on the form (no 39-row inline).
-    form = EventoAdminForm
+    # The consulates are one grouped, searchable box on the form (no 39-row inline),
+    # plus a box to paste them as the release lists them.
+    form = EventoConConsuladosForm
     readonly_fields = ["idiomas"]
     url_vista_previa = "eventos:vista_previa"
     list_display = [
@@ -103,6 +115,62 @@ class EventoAdmin(
     def idiomas(self, obj):
         return resumen_traducciones(obj)
 
+    class Media:
+        js = ["admin/js/vendor/jquery/jquery.min.js", "admin/js/jquery.init.js", "js/escritorio.js"]
+        css = {"all": ["css/escritorio.css"]}
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if isinstance(inline, ParticipacionInline):
+            sesiones = list(obj.sesiones.order_by("orden", "pk")) if obj and obj.pk else []
+            kwargs["form_kwargs"] = {**kwargs.get("form_kwargs", {}), "sesiones": sesiones}
+        return kwargs
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is Participacion:
+            # Rows may name sessions added in this same form, saved just before.
+            nuevas = getattr(request, "_sesiones_del_formulario", {})
+            for formulario in formset.forms:
+                formulario.sesiones_nuevas = nuevas
+        super().save_formset(request, form, formset, change)
+        if formset.model is Sesion:
+            request._sesiones_del_formulario = {
+                f.prefix: f.instance for f in formset.forms if f.instance.pk
+            }
+
+    def get_urls(self):
+        propias = [
+            path(
+                "cargo-en-fecha/",
+                self.admin_site.admin_view(self.cargo_en_fecha),
+                name="eventos_evento_cargo_en_fecha",
+            ),
+            path(
+                "sesiones-del-evento/",
+                self.admin_site.admin_view(self.sesiones_del_evento),
+                name="eventos_evento_sesiones",
+            ),
+        ]
+        return propias + super().get_urls()
+
+    def cargo_en_fecha(self, request):
+        """Answer the post a person held on a date (JSON), for the speaker rows."""
+        if not self.has_view_or_change_permission(request) and not self.has_add_permission(request):
+            return JsonResponse({"error": "forbidden"}, status=403)
+        return JsonResponse({"cargo": cargo_en_fecha(request.GET)})
+
+    def sesiones_del_evento(self, request):
+        """Answer (JSON) one event's sessions, for the quote rows of a release."""
+        if not self.has_view_or_change_permission(request):
+            return JsonResponse({"error": "forbidden"}, status=403)
+        evento = request.GET.get("evento") or ""
+        sesiones = (
+            Sesion.objects.filter(evento_id=evento).order_by("orden", "inicio", "pk")
+            if evento.isdigit()
+            else Sesion.objects.none()
+        )
+        return JsonResponse({"sesiones": [{"id": s.pk, "texto": str(s)} for s in sesiones]})
+
     @admin.display(description=_("inicio (hora de Lima)"), ordering="inicio")
     def inicio_display(self, obj):
         return date_format(timezone.localtime(obj.inicio), "SHORT_DATETIME_FORMAT")
@@ -132,6 +200,37 @@ class SeguimientoDeResultadoMixin:
 
         evento = obj.sesion.evento if obj is not None else None
         return evento is None or servicios_comunes.puede_editar(request.user, evento)
+
+
+def _fecha(parametros):
+    texto = (parametros.get("fecha") or "").strip()
+    # ISO, or the day as the admin's date box shows it (dd/mm/yyyy).
+    partes = texto.split("/")
+    if len(partes) == 3:
+        texto = "-".join(reversed(partes))
+    try:
+        return datetime.date.fromisoformat(texto)
+    except ValueError:
+        pass
+    evento = parametros.get("evento") or ""
+    if evento.isdigit():
+        inicio = Evento.objects.filter(pk=evento).values_list("inicio", flat=True).first()
+        if inicio:
+            return timezone.localdate(inicio)
+    return timezone.localdate()
+
+
+def cargo_en_fecha(parametros):
+    """Return {id, texto} of the post `persona` held on `fecha` (or the event's day)."""
+    persona = parametros.get("persona") or ""
+    if not persona.isdigit():
+        return None
+    cargos = Cargo.objects.filter(persona_id=persona).select_related("persona")
+    cargo = (
+        cargos.vigentes(_fecha(parametros)).order_by("-desde", "-pk").first()
+        or cargos.order_by("-desde", "-pk").first()
+    )
+    return {"id": cargo.pk, "texto": str(cargo)} if cargo else None
 
 
 @admin.register(Sesion)

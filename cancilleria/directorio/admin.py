@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db.models import Case, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
@@ -40,6 +41,17 @@ class OrganizacionAdmin(
     search_fields = ["nombre_es", "nombre_en", "sigla_es", "sigla_en", "slug"]
     autocomplete_fields = ["padre"]
     prepopulated_fields = {"slug": ["nombre_es"]}
+
+    def get_search_results(self, request, queryset, search_term):
+        resultados, repetidos = super().get_search_results(request, queryset, search_term)
+        termino = search_term.strip()
+        if termino:
+            # "OIT" finds the ILO first, then the offices whose names contain "OIT".
+            exacta = Q(sigla_es__iexact=termino) | Q(sigla_en__iexact=termino)
+            resultados = resultados.annotate(
+                sigla_exacta=Case(When(exacta, then=Value(0)), default=Value(1))
+            ).order_by("sigla_exacta", *(self.get_ordering(request) or ["nombre_es", "pk"]))
+        return resultados, repetidos
 
 
 @admin.register(Persona)

@@ -45,15 +45,20 @@ def salir(page):
     page.click("#logout-form button")
 
 
+def elegir_idioma(page, idioma):
+    """Press the form's one content-language switch."""
+    page.click(f'.selector-idioma button[data-idioma="{idioma}"]')
+
+
 def escribir_en_pestana(page, campo, idioma, texto):
-    """Open the language tab of `campo` and type into it."""
-    page.click(f'a[href="#tab_id_{campo}_{idioma}"]')
+    """Switch the form to `idioma` and type into `campo`."""
+    elegir_idioma(page, idioma)
     page.fill(f"#id_{campo}_{idioma}", texto)
 
 
 def escribir_cuerpo(page, idioma, texto):
-    page.click(f'a[href="#tab_id_cuerpo_{idioma}"]')
-    editor = page.locator(f"#tab_id_cuerpo_{idioma} [contenteditable=true]").first
+    elegir_idioma(page, idioma)
+    editor = page.locator(f".field-cuerpo_{idioma} [contenteditable=true]").first
     if editor.count():
         editor.click()
         editor.type(texto)
@@ -97,7 +102,7 @@ def test_redactora_envia_editor_programa_y_se_publica_a_su_hora(
     elegir_autocompletado(page, "evento", "Buenas", EVENTO)
     # A writer has no publishing buttons, only "Enviar a revisión".
     expect(page.locator('button[name="_publicar_ahora"]')).to_have_count(0)
-    page.click('a[href="#tab_id_titulo_en"]')
+    elegir_idioma(page, "en")
     captura(page, "redaccion-formulario-redactora-pestana-en")
     page.click('button[name="_enviar_a_revision"]')
     expect(page.locator(".messagelist")).to_contain_text("se envió a revisión")
