@@ -26,10 +26,10 @@ class BotonesPublicacionAdminMixin:
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context["flujo_publicacion"] = self._flujo(request, obj)
-        context["enlaces_item"] = self._enlaces(obj)
+        context["enlaces_item"] = self._enlaces_del_item(obj)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
-    def _enlaces(self, obj):
+    def _enlaces_del_item(self, obj):
         """Return the item's preview and (once the public may see it) its public page."""
         if obj is None or not obj.pk:
             return None

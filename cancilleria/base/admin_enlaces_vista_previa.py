@@ -38,10 +38,10 @@ class EnlacesVistaPreviaAdminMixin:
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None and obj.pk is not None and self.has_change_permission(request, obj):
-            context["enlaces_vista_previa"] = self._enlaces(request, obj)
+            context["enlaces_vista_previa"] = self._enlaces_vista_previa(request, obj)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
-    def _enlaces(self, request, obj):
+    def _enlaces_vista_previa(self, request, obj):
         info = self.opts.app_label, self.opts.model_name
         ahora = timezone.now()
         filas = []

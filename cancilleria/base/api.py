@@ -23,12 +23,19 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
+from .idiomas import idiomas_de
 from .vistas import PaginadorAcotado
 
 
 def idiomas():
     """Return the content languages, the default first."""
     return list(AVAILABLE_LANGUAGES)
+
+
+def idiomas_de_nombres():
+    """Return the languages labels and country names come in: those the UI is translated
+    into (a Quechua or Aymara label would only repeat the Spanish one)."""
+    return list(settings.IDIOMAS_INTERFAZ)
 
 
 def _textos(valores):
@@ -67,7 +74,7 @@ class CampoTraducido(serializers.Field):
             "codigo": {"type": "string"},
             "nombre": {
                 "type": "object",
-                "properties": {idioma: {"type": "string"} for idioma in idiomas()},
+                "properties": {idioma: {"type": "string"} for idioma in idiomas_de_nombres()},
             },
         },
     }
@@ -94,7 +101,7 @@ def nombres_de_opcion(modelo, campo, valor):
     """Return {language: label} of a choice (labels are code: computed once per process)."""
     opciones = dict(modelo._meta.get_field(campo).flatchoices)
     nombres = {}
-    for idioma in idiomas():
+    for idioma in idiomas_de_nombres():
         with translation.override(idioma):
             nombres[idioma] = str(opciones.get(valor, valor))
     return nombres
@@ -106,8 +113,9 @@ def _prefijo(idioma):
     return prefijo if idioma == settings.LANGUAGE_CODE else f"{prefijo}{idioma}/"
 
 
-def url_en_idiomas(request, ruta):
-    """Return {language: absolute URL} of `ruta`, a public page's path in the active language.
+def url_en_idiomas(request, ruta, objeto=None):
+    """Return {language: absolute URL} of `ruta`, a public page's path in the active language,
+    for the languages the page exists in (Quechua and Aymara: only if `objeto` is translated).
 
     Every language has the same paths under its prefix (the URL contract), so one
     reverse() per item is enough: activating each language per item cost ~1 ms.
@@ -116,7 +124,7 @@ def url_en_idiomas(request, ruta):
     sin_prefijo = ruta[len(actual) - 1 :] if ruta.startswith(actual) else ruta
     return {
         idioma: request.build_absolute_uri(_prefijo(idioma)[:-1] + sin_prefijo)
-        for idioma in idiomas()
+        for idioma in idiomas_de(objeto)
     }
 
 
@@ -143,7 +151,7 @@ class CampoEnlaces(serializers.Field):
     def to_representation(self, instancia):
         request = self.context["request"]
         return {
-            "html": url_en_idiomas(request, instancia.get_absolute_url()),
+            "html": url_en_idiomas(request, instancia.get_absolute_url(), instancia),
             "api": request.build_absolute_uri(
                 reverse(f"api:{self.nombre_api}-detail", kwargs={"slug": instancia.slug})
             ),

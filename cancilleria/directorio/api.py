@@ -19,7 +19,7 @@ from cancilleria.base.api import (
     CampoTraducido,
     CampoUrlArchivo,
     LecturaPublicaViewSet,
-    idiomas,
+    idiomas_de_nombres,
 )
 
 from .models import Cargo, Consulado, Organizacion, Persona, Tema
@@ -33,7 +33,7 @@ from .models import Cargo, Consulado, Organizacion, Persona, Tema
             "codigo": {"type": "string", "description": "ISO 3166-1 alfa-2"},
             "nombre": {
                 "type": "object",
-                "properties": {idioma: {"type": "string"} for idioma in idiomas()},
+                "properties": {idioma: {"type": "string"} for idioma in idiomas_de_nombres()},
             },
         },
     }
@@ -59,7 +59,7 @@ class CampoPais(serializers.Field):
 def nombres_de_pais(codigo):
     """Return {language: country name} (CLDR names: computed once per process)."""
     nombres = {}
-    for idioma in idiomas():
+    for idioma in idiomas_de_nombres():
         with translation.override(idioma):
             nombres[idioma] = str(countries.name(codigo))
     return nombres

@@ -38,9 +38,12 @@ def test_directorio_lista_y_detalle(client):
     org = OrganizacionFactory(slug="dpn", padre=padre, pais="PE", tipo="dependencia_mre")
     CargoFactory(persona=PersonaFactory(slug="ana"), organizacion=org, titulo="directora")
     ConsuladoFactory(slug="madrid", pais="ES", ciudad="Madrid")
+    # Every content language; Quechua and Aymara untranslated here.
     assert client.get("/api/v1/temas/migracion/").json()["nombre"] == {
         "es": "Migración",
         "en": "Migration",
+        "qu": None,
+        "ay": None,
     }
     datos_org = client.get("/api/v1/organizaciones/dpn/").json()
     assert datos_org["padre"]["slug"] == "mre"
@@ -187,7 +190,7 @@ def test_cache_de_paginas_sirve_la_api(client):
     segunda = client.get("/api/v1/comunicados/", HTTP_ACCEPT_LANGUAGE="es")
     assert segunda["X-Cache"] == "HIT"
     assert segunda.content == primera.content
-    assert segunda["Content-Language"] == "es, en"
+    assert segunda["Content-Language"] == "es, en, qu, ay"
 
 
 def test_misma_respuesta_en_cualquier_idioma_sin_cache(client):

@@ -96,6 +96,8 @@ def variados():
         fecha_publicacion=_fecha(2023, 9, 20),
     )
     c.temas.add(tema_a, tema_b)
+    # A joint communiqué: signed with the IOM.
+    c.cofirmantes.create(organizacion=OrganizacionFactory(slug="oim-cofirmante"), orden=1)
     ComunicadoFactory(titulo="Borrador sobre trata", estado=Estado.BORRADOR).temas.add(tema_a)
     return {"a": a, "b": b, "c": c}
 
@@ -114,6 +116,7 @@ VALORES = {
     "hasta": "2022-12-31",
     "anio": "2023",
     "orden": "antiguos",
+    "cofirmante": "oim-cofirmante",
 }
 
 
@@ -154,7 +157,7 @@ def test_idioma_no_valido_da_400(client):
     """An unknown `idioma` is a 400 naming the parameter."""
     respuesta = client.get(LISTA, {"idioma": "fr"})
     assert respuesta.status_code == 400
-    assert respuesta.json()["idioma"] == ["Use uno de: es, en."]
+    assert respuesta.json()["idioma"] == ["Use uno de: es, en, qu, ay."]
 
 
 def test_tema_repetible(client, variados):
@@ -202,9 +205,11 @@ def test_detalle_de_la_semilla_con_sus_hechos(client):
     assert cita["persona"]["slug"] == "jorge-baca"
     assert "OIM" in cita["cargo"]["titulo"]["es"]
     assert "reto es enorme" in cita["texto"]["es"]
+    # The demo seed has a Quechua text, no Aymara one: only pages that exist are linked.
     assert datos["enlaces"]["html"] == {
         "es": f"http://testserver/comunicados/{SEMILLA}/",
         "en": f"http://testserver/en/comunicados/{SEMILLA}/",
+        "qu": f"http://testserver/qu/comunicados/{SEMILLA}/",
     }
     assert datos["enlaces"]["api"] == f"http://testserver{LISTA}{SEMILLA}/"
 
@@ -213,7 +218,7 @@ def test_texto_sin_traducir_es_null(client):
     """An untranslated text is null in English, not the Spanish fallback."""
     ComunicadoFactory(titulo_es="Solo en castellano", titulo_en="")
     item = client.get(LISTA).json()["resultados"][0]
-    assert item["titulo"] == {"es": "Solo en castellano", "en": None}
+    assert item["titulo"] == {"es": "Solo en castellano", "en": None, "qu": None, "ay": None}
     assert item["tipo"]["nombre"] == {"es": "nota de prensa", "en": "press release"}
 
 

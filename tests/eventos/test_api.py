@@ -160,7 +160,7 @@ def test_detalle_con_programa_y_consulados(client):
     ColaboracionFactory(evento=evento, organizacion=OrganizacionFactory(slug="oim"))
     evento.consulados.add(ConsuladoFactory(slug="francia", pais="FR"))
     datos = client.get(f"{LISTA}{evento.slug}/").json()
-    assert datos["nombre"] == {"es": "Seminario", "en": "Seminar"}
+    assert datos["nombre"] == {"es": "Seminario", "en": "Seminar", "qu": None, "ay": None}
     assert datos["asistentes"] == 200
     (sesion_api,) = datos["sesiones"]
     assert sesion_api["tipo"]["codigo"] == "conferencia_inaugural"
