@@ -132,8 +132,10 @@ if DATABASE_URL:
     DATABASES = {
         "default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)
     }
-    # An unreachable server fails fast: the outage page (503) comes in under 3 s.
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 2)
+    # An unreachable server fails fast: the outage page (503) comes in under 3 s. (A
+    # sqlite:// URL is accepted too; its driver has no such option.)
+    if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+        DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 2)
 else:
     DATABASES = {
         "default": {

@@ -133,3 +133,17 @@ def test_check_deploy_sin_avisos_con_ajustes_de_produccion():
         check=False,
     )
     assert resultado.returncode == 0, resultado.stdout + resultado.stderr
+
+
+def test_database_url_de_sqlite_no_lleva_opciones_de_postgresql(tmp_path):
+    """DATABASE_URL may name SQLite too: only PostgreSQL gets the connect timeout."""
+    codigo = "import json; from cancilleria import settings as s; print(json.dumps(s.DATABASES))"
+    sqlite = _leer_ajustes(
+        tmp_path, "", codigo, DJANGO_SECRET_KEY="k", DATABASE_URL="sqlite:////tmp/x.sqlite3"
+    )
+    assert "connect_timeout" not in json.loads(sqlite.stdout)["default"].get("OPTIONS", {})
+    shutil.rmtree(tmp_path / "cancilleria")
+    postgres = _leer_ajustes(
+        tmp_path, "", codigo, DJANGO_SECRET_KEY="k", DATABASE_URL="postgres://u@h:5432/d"
+    )
+    assert json.loads(postgres.stdout)["default"]["OPTIONS"]["connect_timeout"] == 2
