@@ -13,6 +13,7 @@ from modeltranslation.admin import (
 from simple_history.admin import SimpleHistoryAdmin
 
 from cancilleria.base.admin_archivos import GuardadoDeArchivosAdminMixin
+from cancilleria.base.admin_paneles import PanelesAdminMixin
 from cancilleria.base.admin_publicacion import (
     EstadoListFilter,
     ParteDePublicableAdminMixin,
@@ -111,6 +112,7 @@ class CoberturaInline(admin.TabularInline):
 # Workflow first, then history (its save_model records the user), then the language tabs.
 # The safeguards come before the workflow: their form field is not the model's.
 class ComunicadoAdmin(
+    PanelesAdminMixin,
     NumeracionAdminMixin,
     GuardadoDeArchivosAdminMixin,
     BusquedaSinAcentosAdmin,
@@ -121,6 +123,18 @@ class ComunicadoAdmin(
 ):
     servicios = services
     nombre_objeto = "comunicado"
+    # The desk's panels, in the order a release is written; the parts (co-signatories,
+    # figures, quotes, attachments, coverage) follow as their own panels.
+    paneles = (
+        (
+            _("Contenido"),
+            ("tipo", "ambito", "numero", "titulo", "slug", "bajada", "resumen", "cuerpo")
+            + ("lugar", "destacado", "idiomas"),
+        ),
+        (_("Imagen principal"), ("imagen", "texto_alternativo", "pie_de_foto", "credito")),
+        (_("Evento y temas"), ("evento", "temas")),
+        (_("Organizaciones y personas mencionadas"), ("organizaciones", "personas")),
+    )
     readonly_fields = ["idiomas"]
     url_vista_previa = "comunicados:vista_previa"
     list_display = [

@@ -1,6 +1,8 @@
+import copy
 import datetime
 
 from django.contrib import admin
+from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.http import JsonResponse
 from django.urls import path
 from django.utils import timezone
@@ -13,6 +15,7 @@ from modeltranslation.admin import (
 )
 from simple_history.admin import SimpleHistoryAdmin
 
+from cancilleria.base.admin_paneles import PanelesAdminMixin
 from cancilleria.base.admin_publicacion import (
     EstadoListFilter,
     ParteDePublicableAdminMixin,
@@ -71,6 +74,7 @@ class CoberturaInline(admin.TabularInline):
 @admin.register(Evento)
 # Workflow first, then history (its save_model records the user), then the language tabs.
 class EventoAdmin(
+    PanelesAdminMixin,
     BusquedaSinAcentosAdmin,
     SalvaguardasAdminMixin,
     PublicableAdminMixin,
@@ -79,6 +83,21 @@ class EventoAdmin(
 ):
     servicios = services
     nombre_objeto = "evento"
+    # The desk's panels; the programme, speakers, partners and coverage follow as their
+    # own panels (inlines).
+    paneles = (
+        (
+            _("Evento"),
+            ("nombre", "slug", "tipo", "internacional", "modalidad", "inicio", "fin", "lugar")
+            + ("idiomas",),
+        ),
+        (
+            _("Público y descripción"),
+            ("descripcion", "publico", "asistentes", "asistentes_mas_de", "temas"),
+        ),
+        (_("Organizador"), ("organizador",)),
+        (_("Consulados participantes"), ("consulados", "consulados_texto", "consulados_region")),
+    )
     # The consulates are one grouped, searchable box on the form (no 39-row inline),
     # plus a box to paste them as the release lists them.
     form = EventoConConsuladosForm
@@ -137,6 +156,25 @@ class EventoAdmin(
             request._sesiones_del_formulario = {
                 f.prefix: f.instance for f in formset.forms if f.instance.pk
             }
+
+    def get_form(self, request, obj=None, **kwargs):
+        formulario = super().get_form(request, obj, **kwargs)
+        campo = formulario.base_fields.get("consulados")
+        if campo is not None:
+            # A declared field gets no "+" from the admin: add it for those who may add a
+            # consulate, on a copy (the declared field is shared by every request).
+            campo = copy.deepcopy(campo)
+            campo.widget = RelatedFieldWidgetWrapper(
+                campo.widget,
+                Evento._meta.get_field("consulados").remote_field,
+                self.admin_site,
+                can_add_related=request.user.has_perm("cancilleria.add_consulado"),
+                can_change_related=False,
+                can_delete_related=False,
+                can_view_related=False,
+            )
+            formulario.base_fields["consulados"] = campo
+        return formulario
 
     def get_urls(self):
         propias = [

@@ -85,3 +85,33 @@ def test_un_borrador_con_texto_resume_sus_idiomas(client):
     html = client.get(f"/admin/comunicados/comunicado/{comunicado.pk}/change/").content
     assert "es ✔ / en — falt" in html.decode()
     assert Comunicado.objects.count() == 1
+
+
+def test_los_formularios_van_en_paneles_sin_perder_campos(rf, admin_user):
+    """Release and event forms come in named panels, and every field is still on the form."""
+    from django.contrib import admin
+
+    from cancilleria.base.admin_paneles import PanelesAdminMixin, agrupar_en_paneles
+    from comunicados.models import Comunicado
+    from eventos.models import Evento
+
+    peticion = rf.get("/")
+    peticion.user = admin_user
+    for modelo, esperados in (
+        (Comunicado, {"Contenido", "Imagen principal", "Evento y temas"}),
+        (Evento, {"Evento", "Público y descripción", "Consulados participantes"}),
+    ):
+        modelo_admin = admin.site._registry[modelo]
+        paneles = modelo_admin.get_fieldsets(peticion, None)
+        nombres = {str(nombre) for nombre, _opciones in paneles}
+        assert esperados <= nombres and None not in nombres
+        campos = [c for _n, opciones in paneles for c in opciones["fields"]]
+        # The fieldsets as they were before the panels: the same fields, none lost.
+        planos = super(PanelesAdminMixin, modelo_admin).get_fieldsets(peticion, None)
+        originales = [c for _n, o in planos for c in o["fields"]]
+        assert len(originales) > 20
+        assert sorted(campos) == sorted(originales)
+    # A field no panel names stays, in the first panel.
+    assert agrupar_en_paneles([(None, {"fields": ["nuevo", "b"]})], (("A", ("b",)),)) == [
+        ("A", {"fields": ["nuevo", "b"]})
+    ]

@@ -220,3 +220,21 @@ def test_una_region_entera_en_una_accion(client, consulados_de_la_semilla):
     assert len(europa) > 5
     evento = Evento.objects.get(slug="seminario")
     assert set(evento.consulados.values_list("slug", flat=True)) == europa | {"japon"}
+
+
+def test_quien_puede_anadir_consulados_tiene_el_mas_en_el_formulario(client, django_user_model):
+    """The event form's consulate box has a "+" for whoever may add a consulate, no one else."""
+    client.force_login(crear_usuario(REDACTOR))
+    formulario = client.get("/admin/eventos/evento/add/").content.decode()
+    assert 'id="add_id_consulados"' in formulario
+    assert "/admin/cancilleria/consulado/add/" in formulario
+    # The same form, for a staff member without that permission (a view-only login).
+    sin_permiso = django_user_model.objects.create_user("solo", password="x", is_staff=True)
+    from django.contrib.auth.models import Permission
+
+    sin_permiso.user_permissions.add(
+        *Permission.objects.filter(codename__in=["add_evento", "change_evento", "view_evento"])
+    )
+    client.force_login(sin_permiso)
+    formulario = client.get("/admin/eventos/evento/add/").content.decode()
+    assert "id_consulados" in formulario and 'id="add_id_consulados"' not in formulario
