@@ -92,8 +92,7 @@ def _pagina_del_sitemap(comunicado):
     """Return the sitemap page that lists `comunicado` (pages are ranges of keys)."""
     from comunicados.sitemaps import ComunicadoSitemap
 
-    filas = ComunicadoSitemap().paginator.filas
-    return f"/sitemap-comunicados.xml?p={-(-comunicado.pk // filas)}"
+    return f"/sitemap-comunicados.xml?p={ComunicadoSitemap().paginator.pagina_de(comunicado.pk)}"
 
 
 @pytest.fixture

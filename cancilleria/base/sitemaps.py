@@ -9,7 +9,7 @@ import math
 
 from django.contrib.sitemaps import Sitemap
 from django.core.paginator import Paginator
-from django.db.models import BooleanField, ExpressionWrapper, Max, Value
+from django.db.models import BooleanField, ExpressionWrapper, Max, Min, Value
 from django.utils.functional import cached_property
 
 from .idiomas import condicion_traducidos, solo_traducidos
@@ -47,11 +47,11 @@ class SitemapBilingue(Sitemap):
 
 
 class PaginadorPorClave(Paginator):
-    """Sitemap pages by ranges of primary keys: page p holds the items whose key falls in
-    ((p - 1) × filas, p × filas], each in the languages it exists in.
+    """Sitemap pages by ranges of primary keys: page p holds the items whose key is among
+    the p-th `filas` keys from the first public one, each in the languages it exists in.
 
     Counting the public rows (for the number of pages) and OFFSET (for a deep page) both
-    read the whole table; MAX(pk) and a key range read a few index pages whatever the
+    read the whole table; MIN/MAX(pk) and a key range read a few index pages whatever the
     table holds. A range with no public item is an empty, valid page.
     """
 
@@ -60,12 +60,15 @@ class PaginadorPorClave(Paginator):
         self.sitemap, self.queryset, self.filas = sitemap, queryset, filas
 
     @cached_property
-    def ultima_clave(self):
-        return self.queryset.order_by().aggregate(ultima=Max("pk"))["ultima"] or 0
+    def claves(self):
+        """(first, last) public key, or (None, None): one query, two index reads."""
+        extremos = self.queryset.order_by().aggregate(primera=Min("pk"), ultima=Max("pk"))
+        return extremos["primera"], extremos["ultima"]
 
     @cached_property
     def num_pages(self):
-        return max(1, math.ceil(self.ultima_clave / self.filas))
+        primera, ultima = self.claves
+        return 1 if primera is None else math.ceil((ultima - primera + 1) / self.filas)
 
     @cached_property
     def count(self):
@@ -73,9 +76,15 @@ class PaginadorPorClave(Paginator):
         # reads it, and counting the rows is what this class avoids.
         return self.num_pages * self.filas
 
+    def pagina_de(self, clave):
+        """Return the number of the page that lists the item with key `clave`."""
+        primera, _ultima = self.claves
+        return 1 if primera is None else (clave - primera) // self.filas + 1
+
     def page(self, number):
         number = self.validate_number(number)
-        desde = (number - 1) * self.filas
+        primera, _ultima = self.claves
+        desde = (primera or 1) - 1 + (number - 1) * self.filas
         filas = anotar_idiomas(
             self.queryset.filter(pk__gt=desde, pk__lte=desde + self.filas).order_by("pk"),
             self.sitemap._languages(),
