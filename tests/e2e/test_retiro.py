@@ -98,7 +98,9 @@ def test_el_editor_retira_comparte_y_revoca(sitio, pagina, navegador, live_serve
     assert pagina.locator(".field-motivo_es .errorlist").is_visible()
     pagina.fill("#id_motivo_es", "Se publicó una versión corregida.")
     pagina.fill("#id_motivo_en", "A corrected version was published.")
-    elegir_autocompletado(pagina, "reemplazo", reemplazo.titulo[7:25], reemplazo.titulo)
+    # Whole words: the admin's full-text search (PostgreSQL) matches words, not prefixes.
+    palabras = " ".join(reemplazo.titulo.split()[1:8])
+    elegir_autocompletado(pagina, "reemplazo", palabras, reemplazo.titulo)
     captura(pagina, "retiro-admin-formulario")
     pagina.get_by_role("button", name="Retirar del sitio").click()
     pagina.wait_for_url(re.compile(r"/change/$"))
