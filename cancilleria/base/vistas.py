@@ -61,8 +61,8 @@ def url_sin_vacios(request):
 
 
 # Pages a list offers. OFFSET walks every row before the page and COUNT every row
-# counted, so both stop here: 20 pages of the newest (240 items, the first ~two months
-# of releases) cost the same in a table of 1k or 100k rows. Older items are reached by
+# counted, so both stop here: 20 pages of the newest (240 items) cost the same in a
+# table of 1k or 100k rows. Older items are reached by
 # narrowing (year, dates, topic), which the last page says; every item is in the sitemap.
 PAGINAS_MAXIMAS = 20
 
