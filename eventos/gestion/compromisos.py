@@ -15,7 +15,7 @@ from ..filters import CompromisoFilter
 from ..models import Resultado
 from . import archivos
 from .acceso import AccesoGestionMixin
-from .paginas import LIMITE_EXPORTACION, POR_PAGINA
+from .paginas import LIMITE_EXPORTACION, POR_PAGINA, FormatoPedidoMixin
 
 FORMATOS = ("csv", "xlsx")
 NO_SON_FILTROS = ("page", "formato")
@@ -51,7 +51,8 @@ def fila(resultado, url):
     ]
 
 
-class CompromisosView(AccesoGestionMixin, ListaFiltradaView):
+class CompromisosView(FormatoPedidoMixin, AccesoGestionMixin, ListaFiltradaView):
+    formatos = FORMATOS
     filterset_class = CompromisoFilter
     template_name = "eventos/gestion/compromisos.html"
     context_object_name = "compromisos"
@@ -59,18 +60,6 @@ class CompromisosView(AccesoGestionMixin, ListaFiltradaView):
 
     def get_queryset(self):
         return Resultado.objects.para_gestion()
-
-    def get(self, request, *args, **kwargs):
-        self.formato = request.GET.get("formato", "").strip().lower()
-        self.error_formato = ""
-        if self.formato and self.formato not in FORMATOS:
-            self.error_formato = _(
-                "El formato «%(formato)s» no existe. Use uno de estos: %(formatos)s."
-            ) % {"formato": request.GET["formato"][:40], "formatos": ", ".join(FORMATOS)}
-        respuesta = super().get(request, *args, **kwargs)
-        if self.error_formato or (self.formato and es_invalido(self.filterset)):
-            respuesta.status_code = 400
-        return respuesta
 
     def render_to_response(self, context, **response_kwargs):
         if self.formato in FORMATOS and not self.error_formato and not es_invalido(self.filterset):

@@ -65,7 +65,32 @@ def _ordenar(consulados, orden):
     return sorted(consulados, key=lambda c: c.total, reverse=not ascendente)
 
 
-class ParticipacionConsularView(AccesoGestionMixin, ListaFiltradaView):
+class FormatoPedidoMixin:
+    """`?formato=`: a file or printout of the filtered list. An unknown format, or one
+    asked with a bad filter, is a 400 whose page says why."""
+
+    formatos = ()
+
+    def get(self, request, *args, **kwargs):
+        self.formato = request.GET.get("formato", "").strip().lower()
+        self.error_formato = ""
+        if self.formato and self.formato not in self.formatos:
+            self.error_formato = _(
+                "El formato «%(formato)s» no existe. Use uno de estos: %(formatos)s."
+            ) % {"formato": request.GET["formato"][:40], "formatos": ", ".join(self.formatos)}
+        else:
+            self.preparar_formato()
+        respuesta = super().get(request, *args, **kwargs)
+        if self.error_formato or (self.formato and es_invalido(self.filterset)):
+            respuesta.status_code = 400
+        return respuesta
+
+    def preparar_formato(self):
+        """Adjust the view for a valid `self.formato` (a printout's template…)."""
+
+
+class ParticipacionConsularView(FormatoPedidoMixin, AccesoGestionMixin, ListaFiltradaView):
+    formatos = FORMATOS
     filterset_class = EventoGestionFilter
     template_name = "eventos/gestion/consulados.html"
     context_object_name = "eventos"
@@ -74,21 +99,10 @@ class ParticipacionConsularView(AccesoGestionMixin, ListaFiltradaView):
     def get_queryset(self):
         return Evento.objects.para_gestion()
 
-    def get(self, request, *args, **kwargs):
-        self.formato = request.GET.get("formato", "").strip().lower()
-        self.error_formato = ""
-        if self.formato and self.formato not in FORMATOS:
-            self.error_formato = _(
-                "El formato «%(formato)s» no existe. Use uno de estos: %(formatos)s."
-            ) % {"formato": request.GET["formato"][:40], "formatos": ", ".join(FORMATOS)}
-        elif self.formato == "imprimir":
+    def preparar_formato(self):
+        if self.formato == "imprimir":
             self.template_name = "eventos/gestion/consulados_imprimir.html"
             self.paginate_by = None
-        respuesta = super().get(request, *args, **kwargs)
-        # A file or a printout asked with a bad filter is a bad request; the page says why.
-        if self.error_formato or (self.formato and es_invalido(self.filterset)):
-            respuesta.status_code = 400
-        return respuesta
 
     # --- The per-consulate summary ------------------------------------------------------
 
