@@ -60,6 +60,13 @@ cd "$dir"
 
 case $comando in
 start)
+    # Already running here (a benchmark after a manual start): reuse it.
+    if [[ -f $dir/puerto ]] && como_dueno "$bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1 &&
+        "$bin/pg_isready" -q -h 127.0.0.1 -p "$(cat "$dir/puerto")" -U postgres; then
+        echo "already running on 127.0.0.1:$(cat "$dir/puerto") ($dir)" >&2
+        echo "postgres://postgres@127.0.0.1:$(cat "$dir/puerto")/$PG_DB"
+        exit 0
+    fi
     puerto=${3:-$(puerto_libre)}
     if [[ $puerto == 5432 ]]; then
         echo "refusing port 5432: it belongs to the system cluster" >&2
