@@ -29,6 +29,8 @@ def test_bench_corre_e_informa_de_cada_pagina(tmp_path):
             "50",
             "--repeticiones",
             "2",
+            "--rondas",
+            "2",
             "--carpeta",
             str(tmp_path),
         ],
