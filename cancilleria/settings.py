@@ -119,6 +119,13 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # Only the sitemaps' XML (cancilleria/base/entorno_jinja2.py): no page is written in it.
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "templates-jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {"environment": "cancilleria.base.entorno_jinja2.entorno"},
+    },
 ]
 
 WSGI_APPLICATION = "cancilleria.wsgi.application"

@@ -14,13 +14,17 @@ urlpatterns = [
     path(
         "sitemap.xml",
         sitemaps_views.index,
-        {"sitemaps": sitemaps, "sitemap_url_name": "sitemap-seccion"},
+        {
+            "sitemaps": sitemaps,
+            "sitemap_url_name": "sitemap-seccion",
+            "template_name": "sitemaps/indice.xml",
+        },
         name="sitemap",
     ),
     path(
         "sitemap-<section>.xml",
         sitemaps_views.sitemap,
-        {"sitemaps": sitemaps},
+        {"sitemaps": sitemaps, "template_name": "sitemaps/paginas.xml"},
         name="sitemap-seccion",
     ),
     path("robots.txt", views.robots, name="robots"),

@@ -121,6 +121,31 @@ def test_robots_y_sitemap(client):
     assert 'hreflang="es" href="http://testserver/comunicados/un-comunicado/"' in sitemap
 
 
+def test_sitemaps_son_xml_valido_con_fechas_locales(client):
+    """Index and pages (Jinja2 templates) parse as XML: lastmod is the local date of the
+    last change, and each URL names its alternates."""
+    from xml.etree import ElementTree
+
+    from django.utils import timezone
+
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    comunicado = ComunicadoFactory(slug="con-fecha")
+    indice = ElementTree.fromstring(client.get("/sitemap.xml").content)
+    secciones = {e.findtext("s:loc", namespaces=ns): e for e in indice.findall("s:sitemap", ns)}
+    comunicados = secciones["http://testserver/sitemap-comunicados.xml"]
+    ultima = comunicados.findtext("s:lastmod", namespaces=ns)
+    assert ultima == timezone.localtime(comunicado.actualizado).isoformat()
+    pagina = ElementTree.fromstring(client.get("/sitemap-comunicados.xml").content)
+    urls = {u.findtext("s:loc", namespaces=ns): u for u in pagina.findall("s:url", ns)}
+    url = urls["http://testserver/comunicados/con-fecha/"]
+    assert url.findtext("s:lastmod", namespaces=ns) == str(
+        timezone.localdate(comunicado.actualizado)
+    )
+    alternos = {a.get("hreflang"): a.get("href") for a in url.findall("x:link", ns)}
+    assert alternos["en"] == "http://testserver/en/comunicados/con-fecha/"
+    assert alternos["x-default"] == "http://testserver/comunicados/con-fecha/"
+
+
 def test_cabeceras_de_seguridad(client):
     """Public pages carry a strict CSP and no inline script."""
     respuesta = client.get(reverse("sitio:inicio"))
