@@ -7,16 +7,25 @@ zone as that language shows dates.
 """
 
 import datetime
+import functools
+import zoneinfo
 
 from django.template.defaultfilters import date
-from django.utils import timezone
+from django.utils import timezone, translation
 from jinja2 import Environment
 
 
-def fecha(valor, formato):
+@functools.lru_cache(maxsize=512)
+def _fecha(valor, formato, zona, idioma):
     if isinstance(valor, datetime.datetime) and timezone.is_aware(valor):
-        valor = timezone.localtime(valor)
+        valor = valor.astimezone(zoneinfo.ZoneInfo(zona))
     return date(valor, formato)
+
+
+def fecha(valor, formato):
+    # Memoised: the sitemap index repeats one date per section hundreds of times.
+    zona = timezone.get_current_timezone_name()
+    return _fecha(valor, formato, zona, translation.get_language())
 
 
 def entorno(**opciones):
