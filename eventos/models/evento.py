@@ -26,6 +26,10 @@ def _inicio_de_hoy(ahora):
     return timezone.localtime(ahora).replace(hour=0, minute=0, second=0, microsecond=0)
 
 
+# Running events read at once for the home page (see primeros_proximos).
+EN_CURSO_LEIDOS = 200
+
+
 class EventoQuerySet(SelectoresEvento, BuscableQuerySet, PublicableQuerySet):
     def proximos(self, ahora=None):
         """Return events that have not ended: running now or still to come."""
@@ -45,9 +49,14 @@ class EventoQuerySet(SelectoresEvento, BuscableQuerySet, PublicableQuerySet):
         hoy = _inicio_de_hoy(ahora)
         en_curso = self.filter(inicio__lt=hoy, fin__gte=ahora)
         por_venir = self.filter(Q(fin__gte=ahora) | Q(fin__isnull=True), inicio__gte=hoy)
-        # All the running ones, in the order of the end index: a limit on a start order
-        # would make the planner walk the start index through the past instead.
-        eventos = [*en_curso.order_by("fin", "pk"), *por_venir.order_by("inicio", "pk")[:limite]]
+        # The running ones in the end index's own order, with a limit: without one the
+        # planner, which cannot know that few events run at once, scanned every public
+        # event (7 ms at 100k releases; 0.1 ms this way). All running events start before
+        # any upcoming one, so more than EN_CURSO_LEIDOS running needs only the first by start.
+        en_curso_leidos = list(en_curso.order_by("fin", "inicio")[: EN_CURSO_LEIDOS + 1])
+        if len(en_curso_leidos) > EN_CURSO_LEIDOS:
+            en_curso_leidos = list(en_curso.order_by("inicio", "pk")[:limite])
+        eventos = [*en_curso_leidos, *por_venir.order_by("inicio", "pk")[:limite]]
         return sorted(eventos, key=lambda evento: (evento.inicio, evento.pk))[:limite]
 
     def pasados(self, ahora=None):

@@ -69,9 +69,14 @@ def test_proximos_se_encadena_con_publicados():
     assert list(Evento.objects.proximos(ahora).publicados(ahora)) == [visible]
 
 
+@pytest.mark.parametrize("leidos", [200, 1], ids=["pocos-en-curso", "mas-de-los-leidos"])
 @pytest.mark.parametrize("limite", [1, 2, 3, 6])
-def test_primeros_proximos_son_los_primeros_de_proximos(limite):
-    """The home page's bounded read gives exactly proximos() by start, whatever the mix."""
+def test_primeros_proximos_son_los_primeros_de_proximos(limite, leidos, monkeypatch):
+    """The home page's bounded read gives exactly proximos() by start, whatever the mix,
+    and also when more events are running than it reads at once."""
+    from eventos.models import evento as modulo
+
+    monkeypatch.setattr(modulo, "EN_CURSO_LEIDOS", leidos)
     lima_15h = timezone.make_aware(timezone.datetime(2026, 3, 10, 15, 0))
     dia = timedelta(days=1)
 
