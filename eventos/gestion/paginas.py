@@ -130,7 +130,8 @@ class ParticipacionConsularView(FormatoPedidoMixin, AccesoGestionMixin, ListaFil
         """Return the consulates in scope with their events in the result."""
         if es_invalido(self.filterset):
             return []
-        return _ordenar(self.filterset.qs.resumen_por_consulado(self.alcance()), self.orden())
+        eventos = self.filterset.qs_sin_alcance()
+        return _ordenar(eventos.resumen_por_consulado(self.alcance()), self.orden())
 
     def cabeceras(self, orden):
         """Return the summary's column headers with their sort link and aria-sort."""

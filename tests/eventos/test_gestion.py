@@ -232,6 +232,30 @@ def test_resumen_cuenta_y_ultima_participacion(cliente):
     assert resumen["gamma"].ultima is None
 
 
+@pytest.mark.parametrize(
+    "filtros, esperado",
+    [
+        ({"consulado": ["alfa", "beta"]}, {"alfa": 3, "beta": 2}),
+        ({"pais": "JP"}, {"beta": 2}),
+        ({"region": "europa"}, {"gamma": 0}),
+        ({"consulado": ["beta"], "desde": "2023-02-15"}, {"beta": 1}),
+    ],
+    ids=["consulados", "pais", "region", "con-fecha"],
+)
+def test_resumen_con_filtros_de_alcance_cuenta_lo_mismo_sin_releerlos(cliente, filtros, esperado):
+    """With the consulates chosen by a filter, the summary joins their participations once:
+    same totals, and no EXISTS over the same participations again (issue 10)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _tres_consulados()
+    with CaptureQueriesContext(connection) as consultas:
+        respuesta = cliente.get(URL, filtros)
+    assert {c.slug: c.total for c in respuesta.context["resumen"]} == esperado
+    [resumen] = [q["sql"] for q in consultas if "GROUP BY" in q["sql"] and "MAX(" in q["sql"]]
+    assert "EXISTS" not in resumen
+
+
 def test_resumen_se_ordena_con_orden(cliente):
     """orden sorts the summary; the header says which column, and bad values fall back."""
     _tres_consulados()

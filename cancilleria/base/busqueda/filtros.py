@@ -92,8 +92,13 @@ class FilterSetConBusqueda(django_filters.FilterSet):
         formulario.default_renderer = RENDERIZADOR_PUBLICO
         return formulario
 
-    def filter_queryset(self, queryset):
-        return acotar_a_candidatos(super().filter_queryset(queryset), queryset)
+    def filter_queryset(self, queryset, excepto=()):
+        """Filter by every filter but those named in `excepto`, then bound the ranking."""
+        filtrado = queryset
+        for nombre, valor in self.form.cleaned_data.items():
+            if nombre not in excepto:
+                filtrado = self.filters[nombre].filter(filtrado, valor)
+        return acotar_a_candidatos(filtrado, queryset)
 
 
 class FiltroBusqueda(django_filters.CharFilter):
