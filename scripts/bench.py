@@ -105,9 +105,10 @@ def llenar(tamano):
         verbosity=0,
         stdout=io.StringIO(),
     )
-    if connection.vendor == "sqlite":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+    # As a database in service would be after its autovacuum: statistics for the planner,
+    # and the visibility map that lets a narrow index answer a count without the table.
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE" if connection.vendor == "sqlite" else "VACUUM (ANALYZE)")
     return time.perf_counter() - inicio
 
 
