@@ -85,6 +85,11 @@ class Cita(models.Model):
         verbose_name = _("cita")
         verbose_name_plural = _("citas")
         ordering = ["comunicado", "orden", "id"]
+        # A person's quoted releases from the index alone (the person page's count and
+        # list); the foreign key's own index reaches only the rows.
+        indexes = [
+            models.Index(fields=["persona", "comunicado"], name="cita_persona_comunicado_idx")
+        ]
 
     def __str__(self):
         return f"{self.persona}: {self.texto[:60]}"
