@@ -130,3 +130,27 @@ def test_eventos_en_curso_se_buscan_por_su_fin(client, datos):
     en_curso = {sql: p for sql, p in planes.items() if '"fin" >=' in sql and '"inicio" <' in sql}
     assert en_curso, planes
     assert all("evento_publico_fin_idx" in p for p in en_curso.values()), en_curso
+
+
+def test_pagina_de_persona_lee_sus_comunicados_de_los_indices_por_persona(client):
+    """A person's named and quoted releases come from the (persona, comunicado) indexes.
+
+    Through the foreign keys' own indexes every link row of the person was read from the
+    table to build the count and the list (7.8 ms for 16.7k links at 100k releases).
+    """
+    from tests.factories import CitaFactory, PersonaFactory
+
+    persona = PersonaFactory(slug="una-persona")
+    for i in range(10):
+        comunicado = ComunicadoFactory()
+        if i % 2:
+            comunicado.personas.add(persona)
+        else:
+            CitaFactory(comunicado=comunicado, persona=persona)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    planes = _planes(client, persona.get_absolute_url(), apagados=("seqscan", "bitmapscan"))
+    cuenta = [p for sql, p in planes.items() if sql.startswith("SELECT COUNT(*)") and "cita" in sql]
+    assert cuenta, planes
+    assert "comunicado_personas_persona_idx" in cuenta[0], cuenta[0]
+    assert "cita_persona_comunicado_idx" in cuenta[0], cuenta[0]
