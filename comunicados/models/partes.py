@@ -61,6 +61,9 @@ class Cita(models.Model):
         verbose_name=_("persona"),
         on_delete=models.PROTECT,
         related_name="citas",
+        # cita_persona_comunicado_idx (Meta) leads with the person and serves every
+        # lookup by it; a second index on the person alone only misled the planner.
+        db_index=False,
     )
     cargo = models.ForeignKey(
         "cancilleria.Cargo",
