@@ -248,9 +248,11 @@ def juntar(rondas):
         if malas:
             resultado["paginas"].append({**fila, "estado": malas[0]["estado"]})
             continue
+        por_ronda = [statistics.median(f["tiempos"]) for f in filas]
         tiempos = sorted(t for f in filas for t in f.pop("tiempos"))
         fila.pop("tiempos", None)
         fila.update(
+            medianas_por_ronda=por_ronda,
             consultas=max(f["consultas"] for f in filas),
             mediana_ms=statistics.median(tiempos),
             p95_ms=tiempos[min(len(tiempos) - 1, round(0.95 * (len(tiempos) - 1)))],
@@ -289,7 +291,14 @@ def informe(resultados):
                 razon = ""
                 base = previas.get(nombre)
                 if r is mayor and len(tandas) > 1 and base and base.get("mediana_ms"):
-                    valor = f["mediana_ms"] / base["mediana_ms"]
+                    # The median of each round's ratio: a round's two sizes ran a minute
+                    # apart, so a slow spell of the machine cancels out within it.
+                    valor = statistics.median(
+                        a / b
+                        for a, b in zip(
+                            f["medianas_por_ronda"], base["medianas_por_ronda"], strict=True
+                        )
+                    )
                     razon = f"{valor:.2f}×"
                     if valor > PRESUPUESTO_RAZON:
                         problemas.append(f"razón {valor:.2f} > {PRESUPUESTO_RAZON}")

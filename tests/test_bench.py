@@ -57,3 +57,24 @@ def test_la_carga_rapida_escribe_el_mismo_texto_de_busqueda():
     assert Comunicado.objects.all().reconstruir_busqueda() == 0
     assert Evento.objects.all().reconstruir_busqueda() == 0
     assert Comunicado.objects.publicados().buscar("trata personas", "es").exists()
+
+
+def test_razon_es_la_mediana_de_las_razones_de_cada_ronda(capsys):
+    """A slow spell slows both sizes of its round: per-round ratios cancel it out."""
+
+    def ronda(tamano, ms):
+        pagina = {"pagina": "inicio", "url": "/", "estado": 200, "consultas": 5, "kb": 10.0}
+        return {
+            "bd": "postgresql",
+            "tamano": tamano,
+            "comunicados": tamano,
+            "eventos": 1,
+            "carga_s": None,
+            "paginas": [{**pagina, "tiempos": [ms, ms, ms]}],
+        }
+
+    # Rounds of 10/11 ms, 40/44 ms (a busy minute) and 10/11 ms: each ratio is 1.1.
+    menor = bench.juntar([ronda(1000, 10), ronda(1000, 40), ronda(1000, 10)])
+    mayor = bench.juntar([ronda(100000, 11), ronda(100000, 44), ronda(100000, 11)])
+    assert bench.informe([menor, mayor]) == []
+    assert "1.10×" in capsys.readouterr().out
