@@ -1,7 +1,7 @@
 """The Jinja2 environment of the few templates that are long loops (the sitemaps' XML).
 
 Django's own Jinja2 backend, a second engine beside the template language: a sitemap page
-writes two thousand URLs with their alternates, and Jinja2 renders such a loop several
+writes thousands of URLs with their alternates, and Jinja2 renders such a loop several
 times faster (make bench). `fecha` is the template language's `date` filter, in the
 current time zone as that language shows dates.
 """

@@ -32,7 +32,7 @@ def anotar_idiomas(queryset, idiomas):
 class SitemapBilingue(Sitemap):
     # At most 4,000 URLs a page (1,000 items, each in its languages): the index stays ~120
     # entries at 100k releases (16 KB), and a page (Jinja2, templates-jinja2/sitemaps/),
-    # read by crawlers and then cached, takes ~140 ms. The protocol allows 50,000 URLs.
+    # read by crawlers and then cached, takes ~0.25 s. The protocol allows 50,000 URLs.
     # Pages are key ranges: none grows with the table.
     limit = 4000
     i18n = True
