@@ -133,13 +133,22 @@ def test_eventos_en_curso_se_buscan_por_su_fin(client, datos):
 
 
 def test_pagina_de_persona_lee_sus_comunicados_de_los_indices_por_persona(client):
-    """A person's named and quoted releases come from the (persona, comunicado) indexes.
+    """A person's named and quoted releases are read through indexes that lead with the
+    person and hold the release: at scale (autovacuumed tables) they answer alone, as
+    index-only scans (make bench: the count fell from 7.8 to 3.9 ms at 100k releases).
 
-    Through the foreign keys' own indexes every link row of the person was read from the
-    table to build the count and the list (7.8 ms for 16.7k links at 100k releases).
+    On a few test rows, never vacuumed, the planner may pick Django's index on the person
+    alone for the named people's table instead; either way, no link table is read whole.
     """
     from tests.factories import CitaFactory, PersonaFactory
 
+    with connection.cursor() as cursor:
+        for tabla, indice in (
+            ("comunicados_cita", "cita_persona_comunicado_idx"),
+            ("comunicados_comunicado_personas", "comunicado_personas_persona_idx"),
+        ):
+            restricciones = connection.introspection.get_constraints(cursor, tabla)
+            assert restricciones[indice]["columns"] == ["persona_id", "comunicado_id"]
     persona = PersonaFactory(slug="una-persona")
     for i in range(10):
         comunicado = ComunicadoFactory()
@@ -152,5 +161,7 @@ def test_pagina_de_persona_lee_sus_comunicados_de_los_indices_por_persona(client
     planes = _planes(client, persona.get_absolute_url(), apagados=("seqscan", "bitmapscan"))
     cuenta = [p for sql, p in planes.items() if sql.startswith("SELECT COUNT(*)") and "cita" in sql]
     assert cuenta, planes
-    assert "comunicado_personas_persona_idx" in cuenta[0], cuenta[0]
     assert "cita_persona_comunicado_idx" in cuenta[0], cuenta[0]
+    for tabla in ("comunicados_cita", "comunicados_comunicado_personas"):
+        assert f"Seq Scan on {tabla}" not in cuenta[0], cuenta[0]
+    assert cuenta[0].count(f"Index Cond: (persona_id = {persona.pk})") == 2, cuenta[0]
