@@ -249,8 +249,8 @@ def juntar(rondas):
             resultado["paginas"].append({**fila, "estado": malas[0]["estado"]})
             continue
         por_ronda = [statistics.median(f["tiempos"]) for f in filas]
-        tiempos = sorted(t for f in filas for t in f.pop("tiempos"))
-        fila.pop("tiempos", None)
+        tiempos = sorted(t for f in filas for t in f["tiempos"])
+        del fila["tiempos"]
         fila.update(
             medianas_por_ronda=por_ronda,
             consultas=max(f["consultas"] for f in filas),
