@@ -101,15 +101,19 @@ def test_ficha_del_comunicado_con_pestanas_y_editor(semilla, pagina, captura):
     editor_en.click()
     expect(editor_en).to_be_focused()
     # Put the caret at the very end through the DOM selection (ProseMirror follows it):
-    # Control+End raced the click's own caret placement on a loaded machine.
+    # Control+End raced the click's own caret placement on a loaded machine. The page's
+    # own timer runs first: ProseMirror syncs a click's caret on a timer of its own (50 ms
+    # after mouseup), which once moved the caret back after ours was set.
     editor_en.evaluate(
-        """el => {
+        """async el => {
+            await new Promise(listo => setTimeout(listo, 200));
             const rango = document.createRange();
             rango.selectNodeContents(el);
             rango.collapse(false);
             const seleccion = window.getSelection();
             seleccion.removeAllRanges();
             seleccion.addRange(rango);
+            await new Promise(listo => requestAnimationFrame(() => requestAnimationFrame(listo)));
         }"""
     )
     pagina.keyboard.type(" Added in the browser.")
