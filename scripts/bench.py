@@ -1,10 +1,12 @@
 """Benchmark every public page at two sizes, on PostgreSQL and SQLite: `make bench`.
 
 For each database and size, fills a database with the demo loader (`cargar_demo --rapido`,
-reused on the next run when it already holds that many rows), then renders each page
-through Django's test client, warm and with the page cache off (every page is built), and
-reports queries, median and 95th percentile time, HTML size, and the ratio of the largest
-size's median to the smallest's. Budgets live here, not in timed tests.
+reused on the next run when it already holds that many rows). One child process per size
+serves it; each page is rendered through Django's test client, warm and with the page cache
+off (every page is built), its requests alternating between the sizes (1k, 100k, 100k,
+1k…) so a busy spell of this shared machine weighs on both alike. It reports queries,
+median and 95th percentile time, HTML size, and the ratio of the largest size's median to
+the smallest's. Budgets live here, not in timed tests.
 
     scripts/bench.py                                # both databases, 1k and 100k
     scripts/bench.py --bd sqlite --tamanos 1000,5000
@@ -112,10 +114,17 @@ def llenar(tamano):
     return time.perf_counter() - inicio
 
 
-def medir(args):
-    """Fill (if needed) and measure one database; write the results as JSON."""
+def servir(args):
+    """The child: fill (if needed) one database, then time the pages the parent names.
+
+    It answers on its own standard output, one JSON line per line read: first what it
+    holds, then for each page name a request's status, milliseconds, queries and KB.
+    """
     import django
 
+    # The answers' channel is the real stdout; anything else printed goes to stderr.
+    canal = os.fdopen(os.dup(1), "w", buffering=1, encoding="utf-8")
+    os.dup2(2, 1)
     django.setup()
     from django.conf import settings
     from django.contrib.auth.models import Group, User
@@ -145,32 +154,33 @@ def medir(args):
     # (sessions, the generation) stays warm, as in a running server.
     settings.CACHE_PUBLICO_ACTIVO = False
 
-    def pedir(cliente, url):
-        return cliente.get(url)
+    def responder(datos):
+        canal.write(json.dumps(datos) + "\n")
 
-    filas = []
-    for nombre, url in PAGINAS.items():
+    responder(
+        {
+            "bd": connection.vendor,
+            "tamano": args.tamano,
+            "comunicados": Comunicado.objects.count(),
+            "eventos": Evento.objects.count(),
+            "carga_s": carga,
+        }
+    )
+    for linea in sys.stdin:
+        nombre = json.loads(linea)["pagina"]
         cliente = identificado if nombre in PERSONAL else anonimo
-        respuesta = pedir(cliente, url)  # warm-up
-        fila = {"pagina": nombre, "url": url, "estado": respuesta.status_code}
-        if respuesta.status_code == 200:
-            tiempos = []
-            for _vez in range(args.repeticiones):
-                with CaptureQueriesContext(connection) as consultas:
-                    t0 = time.perf_counter()
-                    respuesta = pedir(cliente, url)
-                    tiempos.append((time.perf_counter() - t0) * 1000)
-            fila.update(consultas=len(consultas), tiempos=tiempos, kb=len(respuesta.content) / 1024)
-        filas.append(fila)
-    resultado = {
-        "bd": connection.vendor,
-        "tamano": args.tamano,
-        "comunicados": Comunicado.objects.count(),
-        "eventos": Evento.objects.count(),
-        "carga_s": carga,
-        "paginas": filas,
-    }
-    Path(args.salida).write_text(json.dumps(resultado), encoding="utf-8")
+        with CaptureQueriesContext(connection) as consultas:
+            t0 = time.perf_counter()
+            respuesta = cliente.get(PAGINAS[nombre])
+            ms = (time.perf_counter() - t0) * 1000
+        responder(
+            {
+                "estado": respuesta.status_code,
+                "ms": ms,
+                "consultas": len(consultas),
+                "kb": len(respuesta.content) / 1024,
+            }
+        )
 
 
 # --- the parent: databases, children, report ----------------------------------------------
@@ -213,29 +223,95 @@ class Postgres:
         return f"{raiz}/{nombre}"
 
 
-def ejecutar_hijo(args, bd, tamano, entorno):
-    salida = Path(tempfile.mkstemp(prefix="bench-", suffix=".json")[1])
-    orden = [
-        sys.executable,
-        __file__,
-        "--hijo",
-        "--tamano",
-        str(tamano),
-        "--repeticiones",
-        str(args.repeticiones),
-        "--salida",
-        str(salida),
-    ]
-    print(f"… {bd} con {tamano} comunicados", file=sys.stderr, flush=True)
-    try:
+class Hijo:
+    """A child process serving one database at one size (see `servir`)."""
+
+    def __init__(self, args, bd, tamano, entorno):
+        print(f"… {bd} con {tamano} comunicados", file=sys.stderr, flush=True)
         # An existing, empty static root: WhiteNoise warns about a missing one.
         estaticos = Path(args.carpeta) / "static"
         estaticos.mkdir(parents=True, exist_ok=True)
         entorno = {**entorno, "DJANGO_STATIC_ROOT": str(estaticos)}
-        subprocess.run(orden, check=True, env=entorno_django(entorno), cwd=RAIZ)
-        return json.loads(salida.read_text(encoding="utf-8"))
+        self.proceso = subprocess.Popen(
+            [sys.executable, __file__, "--hijo", "--tamano", str(tamano)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+            env=entorno_django(entorno),
+            cwd=RAIZ,
+        )
+        self.info = None
+
+    def _leer(self):
+        linea = self.proceso.stdout.readline()
+        if not linea:
+            raise RuntimeError(f"el proceso de medida terminó ({self.proceso.wait()})")
+        return json.loads(linea)
+
+    def esperar(self):
+        """Wait until the database is filled; return what it holds."""
+        self.info = self._leer()
+        return self.info
+
+    def pedir(self, pagina):
+        self.proceso.stdin.write(json.dumps({"pagina": pagina}) + "\n")
+        self.proceso.stdin.flush()
+        return self._leer()
+
+    def cerrar(self):
+        if self.proceso.stdin:
+            self.proceso.stdin.close()
+        self.proceso.wait(timeout=60)
+
+
+def medir_alternando(hijos, rondas, repeticiones):
+    """Return {size: [one result per round]}, each page's requests alternating between sizes.
+
+    Within a round each page is requested `repeticiones` times at every size, in the
+    order smallest→largest, then largest→smallest, and so on: the two sizes of a page are
+    timed within milliseconds of each other, so a slow spell of the machine lands on both.
+    """
+    tamanos = sorted(hijos)
+    resultados = {t: [] for t in tamanos}
+    for _ronda in range(rondas):
+        filas = {t: [] for t in tamanos}
+        for nombre, url in PAGINAS.items():
+            ultima = {t: hijos[t].pedir(nombre) for t in tamanos}  # warm-up
+            tiempos = {t: [] for t in tamanos}
+            for vez in range(repeticiones):
+                for t in tamanos if vez % 2 == 0 else reversed(tamanos):
+                    if ultima[t]["estado"] == 200:
+                        ultima[t] = hijos[t].pedir(nombre)
+                        tiempos[t].append(ultima[t]["ms"])
+            for t in tamanos:
+                fila = {"pagina": nombre, "url": url, "estado": ultima[t]["estado"]}
+                if ultima[t]["estado"] == 200:
+                    fila.update(
+                        consultas=ultima[t]["consultas"], tiempos=tiempos[t], kb=ultima[t]["kb"]
+                    )
+                filas[t].append(fila)
+        for t in tamanos:
+            resultados[t].append({**hijos[t].info, "paginas": filas[t]})
+    return resultados
+
+
+def medir_base(args, bd, entornos):
+    """Start one child per size ({size: environment}), measure, stop them; return results."""
+    hijos = {}
+    try:
+        for tamano, entorno in entornos.items():
+            hijos[tamano] = Hijo(args, bd, tamano, entorno)
+        for hijo in hijos.values():
+            hijo.esperar()
+        rondas = medir_alternando(hijos, args.rondas, args.repeticiones)
     finally:
-        salida.unlink(missing_ok=True)
+        for hijo in hijos.values():
+            try:
+                hijo.cerrar()
+            except (OSError, subprocess.TimeoutExpired):
+                hijo.proceso.kill()
+    return [juntar(r) for r in rondas.values()]
 
 
 def juntar(rondas):
@@ -291,8 +367,8 @@ def informe(resultados):
                 razon = ""
                 base = previas.get(nombre)
                 if r is mayor and len(tandas) > 1 and base and base.get("mediana_ms"):
-                    # The median of each round's ratio: a round's two sizes ran a minute
-                    # apart, so a slow spell of the machine cancels out within it.
+                    # The median of each round's ratio (its two sizes' requests alternate),
+                    # so neither one slow spell nor one round decides it.
                     valor = statistics.median(
                         a / b
                         for a, b in zip(
@@ -327,22 +403,13 @@ def principal(args):
     carpeta.mkdir(parents=True, exist_ok=True)
     resultados = []
     for bd in bases:
-        # Sizes alternate round by round, so a busy spell on this shared machine weighs on
-        # every size alike instead of skewing the ratio.
-        rondas = {tamano: [] for tamano in tamanos}
         if bd == "sqlite":
-            for _ronda in range(args.rondas):
-                for tamano in tamanos:
-                    ruta = carpeta / f"bench-{tamano}.sqlite3"
-                    entorno = {"SQLITE_PATH": str(ruta)}
-                    rondas[tamano].append(ejecutar_hijo(args, bd, tamano, entorno))
+            entornos = {t: {"SQLITE_PATH": str(carpeta / f"bench-{t}.sqlite3")} for t in tamanos}
+            resultados += medir_base(args, bd, entornos)
         else:
             with Postgres(carpeta / "postgresql") as cluster:
-                for _ronda in range(args.rondas):
-                    for tamano in tamanos:
-                        entorno = {"DATABASE_URL": cluster.base(f"bench_{tamano}")}
-                        rondas[tamano].append(ejecutar_hijo(args, bd, tamano, entorno))
-        resultados += [juntar(r) for r in rondas.values()]
+                entornos = {t: {"DATABASE_URL": cluster.base(f"bench_{t}")} for t in tamanos}
+                resultados += medir_base(args, bd, entornos)
     fallos = informe(resultados)
     if fallos:
         print(f"\n{len(fallos)} fuera de presupuesto:\n  " + "\n  ".join(fallos))
@@ -357,8 +424,8 @@ def main():
     )
     parser.add_argument("--bd", default="postgresql,sqlite", help="postgresql, sqlite o ambas")
     parser.add_argument("--tamanos", default="1000,100000", help="comunicados, p. ej. 1000,100000")
-    parser.add_argument("--repeticiones", type=int, default=10, help="por página y ronda")
-    parser.add_argument("--rondas", type=int, default=3, help="rondas alternando los tamaños")
+    parser.add_argument("--repeticiones", type=int, default=10, help="por página, tamaño y ronda")
+    parser.add_argument("--rondas", type=int, default=3, help="rondas; la razón es su mediana")
     parser.add_argument(
         "--carpeta",
         default=str(Path(tempfile.gettempdir()) / "cancilleria-bench"),
@@ -366,15 +433,14 @@ def main():
     )
     parser.add_argument("--recargar", action="store_true", help="borra las bases guardadas")
     parser.add_argument("--estricto", action="store_true", help="sale con 1 si algo falla")
-    # Internal: the child process that measures one database at one size.
+    # Internal: the child process that serves one database at one size.
     parser.add_argument("--hijo", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--tamano", type=int, help=argparse.SUPPRESS)
-    parser.add_argument("--salida", help=argparse.SUPPRESS)
     parser.add_argument("--solo-llenar", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.hijo:
         sys.path[:0] = [str(SCRIPTS), str(RAIZ)]
-        medir(args)
+        servir(args)
         return 0
     return principal(args)
 

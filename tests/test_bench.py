@@ -78,3 +78,35 @@ def test_razon_es_la_mediana_de_las_razones_de_cada_ronda(capsys):
     mayor = bench.juntar([ronda(100000, 10.5), ronda(100000, 30), ronda(100000, 31.5)])
     assert bench.informe([menor, mayor]) == []
     assert "1.05×" in capsys.readouterr().out
+
+
+def test_las_peticiones_de_cada_pagina_alternan_entre_tamanos():
+    """Each page's requests go 1k, 100k, 100k, 1k…: both sizes are timed in the same
+    moments of the machine, and each size's times are its own."""
+    pedidos = []
+
+    class HijoFalso:
+        def __init__(self, tamano):
+            self.tamano = tamano
+            self.info = {"bd": "postgresql", "tamano": tamano, "comunicados": tamano}
+
+        def pedir(self, pagina):
+            pedidos.append((pagina, self.tamano))
+            return {"estado": 200, "ms": self.tamano / 1000, "consultas": 3, "kb": 1.0}
+
+    hijos = {100000: HijoFalso(100000), 1000: HijoFalso(1000)}
+    rondas = bench.medir_alternando(hijos, rondas=2, repeticiones=4)
+
+    primera = next(iter(bench.PAGINAS))
+    orden = [tamano for pagina, tamano in pedidos if pagina == primera]
+    # Per round: a warm-up at each size, then the four alternating pairs.
+    una_ronda = [1000, 100000] + [1000, 100000, 100000, 1000] * 2
+    assert orden == una_ronda * 2
+    assert set(rondas) == {1000, 100000}
+    for tamano, resultados in rondas.items():
+        assert len(resultados) == 2
+        for resultado in resultados:
+            assert resultado["tamano"] == tamano
+            assert [f["pagina"] for f in resultado["paginas"]] == list(bench.PAGINAS)
+            for fila in resultado["paginas"]:
+                assert fila["tiempos"] == [tamano / 1000] * 4
