@@ -19,6 +19,7 @@ this script starts and stops.
 """
 
 import argparse
+import contextlib
 import io
 import json
 import os
@@ -59,6 +60,8 @@ PAGINAS = {
     + "&".join(f"consulado={c}" for c in CONSULADOS),
 }
 PERSONAL = {"gestion 4 consulados"}
+# What `--desglose` adds to each timed request (see Desglose).
+PARTES = ("sql_ms", "render_ms")
 
 
 def entorno_django(extra=None):
@@ -166,10 +169,14 @@ def servir(args):
             "carga_s": carga,
         }
     )
+    desglose = Desglose() if args.desglose else None
     for linea in sys.stdin:
         nombre = json.loads(linea)["pagina"]
         cliente = identificado if nombre in PERSONAL else anonimo
-        with CaptureQueriesContext(connection) as consultas:
+        with contextlib.ExitStack() as medida:
+            consultas = medida.enter_context(CaptureQueriesContext(connection))
+            if desglose:
+                medida.enter_context(connection.execute_wrapper(desglose.reiniciar()))
             t0 = time.perf_counter()
             respuesta = cliente.get(PAGINAS[nombre])
             ms = (time.perf_counter() - t0) * 1000
@@ -179,8 +186,59 @@ def servir(args):
                 "ms": ms,
                 "consultas": len(consultas),
                 "kb": len(respuesta.content) / 1024,
+                **(desglose.partes() if desglose else {}),
             }
         )
+
+
+class Desglose:
+    """Where a page's time goes (`--desglose`): SQL, rendering, and the rest.
+
+    SQL is the time in the database driver (the query and its round trip). Rendering is
+    a TemplateResponse's, minus the SQL run meanwhile: templates, widgets, and the ORM
+    work of the querysets a template evaluates (a list's page of items). The rest is
+    middleware, view, forms and the ORM before rendering. Measuring adds a little to each.
+    """
+
+    def __init__(self):
+        from django.template.response import SimpleTemplateResponse
+
+        original = SimpleTemplateResponse.rendered_content.fget
+        desglose = self
+
+        def rendered_content(respuesta):
+            desglose.renderizando = True
+            t0 = time.perf_counter()
+            try:
+                return original(respuesta)
+            finally:
+                desglose.render += time.perf_counter() - t0
+                desglose.renderizando = False
+
+        SimpleTemplateResponse.rendered_content = property(rendered_content)
+        self.reiniciar()
+
+    def reiniciar(self):
+        """Start a request's count; return the database execute wrapper."""
+        self.sql = self.sql_al_renderizar = self.render = 0.0
+        self.renderizando = False
+        return self._ejecutar
+
+    def _ejecutar(self, execute, sql, params, many, context):
+        t0 = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            duracion = time.perf_counter() - t0
+            self.sql += duracion
+            if self.renderizando:
+                self.sql_al_renderizar += duracion
+
+    def partes(self):
+        return {
+            "sql_ms": self.sql * 1000,
+            "render_ms": (self.render - self.sql_al_renderizar) * 1000,
+        }
 
 
 # --- the parent: databases, children, report ----------------------------------------------
@@ -232,8 +290,9 @@ class Hijo:
         estaticos = Path(args.carpeta) / "static"
         estaticos.mkdir(parents=True, exist_ok=True)
         entorno = {**entorno, "DJANGO_STATIC_ROOT": str(estaticos)}
+        orden = [sys.executable, __file__, "--hijo", "--tamano", str(tamano)]
         self.proceso = subprocess.Popen(
-            [sys.executable, __file__, "--hijo", "--tamano", str(tamano)],
+            orden + (["--desglose"] if args.desglose else []),
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
@@ -279,17 +338,22 @@ def medir_alternando(hijos, rondas, repeticiones):
         for nombre, url in PAGINAS.items():
             ultima = {t: hijos[t].pedir(nombre) for t in tamanos}  # warm-up
             tiempos = {t: [] for t in tamanos}
+            partes = {t: {p: [] for p in PARTES} for t in tamanos}
             for vez in range(repeticiones):
                 for t in tamanos if vez % 2 == 0 else reversed(tamanos):
                     if ultima[t]["estado"] == 200:
                         ultima[t] = hijos[t].pedir(nombre)
                         tiempos[t].append(ultima[t]["ms"])
+                        for parte, lista in partes[t].items():
+                            if parte in ultima[t]:
+                                lista.append(ultima[t][parte])
             for t in tamanos:
                 fila = {"pagina": nombre, "url": url, "estado": ultima[t]["estado"]}
                 if ultima[t]["estado"] == 200:
                     fila.update(
                         consultas=ultima[t]["consultas"], tiempos=tiempos[t], kb=ultima[t]["kb"]
                     )
+                    fila.update({p: lista for p, lista in partes[t].items() if lista})
                 filas[t].append(fila)
         for t in tamanos:
             resultados[t].append({**hijos[t].info, "paginas": filas[t]})
@@ -327,6 +391,9 @@ def juntar(rondas):
         por_ronda = [statistics.median(f["tiempos"]) for f in filas]
         tiempos = sorted(t for f in filas for t in f["tiempos"])
         del fila["tiempos"]
+        for parte in PARTES:
+            if parte in primera:
+                fila[parte] = statistics.median(m for f in filas for m in f[parte])
         fila.update(
             medianas_por_ronda=por_ronda,
             consultas=max(f["consultas"] for f in filas),
@@ -384,11 +451,27 @@ def informe(resultados):
                     f"{f['p95_ms']:>8.1f} {f['kb']:>7.1f} {razon:>12}  "
                     + ("FAIL: " + "; ".join(problemas) if problemas else "PASS")
                 )
+        if any("sql_ms" in f for f in mayor["paginas"]):
+            imprimir_desglose(mayor)
     print(
         f"\nPresupuestos: razón de medianas ≤ {PRESUPUESTO_RAZON}×, ≤ {PRESUPUESTO_CONSULTAS} "
         f"consultas, ≤ {PRESUPUESTO_KB} KB de HTML por página."
     )
     return fallos
+
+
+def imprimir_desglose(resultado):
+    """Print where each page's median time goes at one size (`--desglose`)."""
+    print(f"\nDesglose a {resultado['tamano']} (medianas, ms; véase Desglose en scripts/bench.py)")
+    print(f"{'página':<22} {'total':>7} {'SQL':>7} {'render':>10} {'resto':>7}")
+    for f in resultado["paginas"]:
+        if "sql_ms" not in f:
+            continue
+        resto = f["mediana_ms"] - f["sql_ms"] - f["render_ms"]
+        print(
+            f"{f['pagina']:<22} {f['mediana_ms']:>7.1f} {f['sql_ms']:>7.1f} "
+            f"{f['render_ms']:>10.1f} {resto:>7.1f}"
+        )
 
 
 def principal(args):
@@ -432,6 +515,9 @@ def main():
         help="dónde se guardan las bases llenas entre ejecuciones",
     )
     parser.add_argument("--recargar", action="store_true", help="borra las bases guardadas")
+    parser.add_argument(
+        "--desglose", action="store_true", help="dice cuánto es SQL, render y el resto"
+    )
     parser.add_argument("--estricto", action="store_true", help="sale con 1 si algo falla")
     # Internal: the child process that serves one database at one size.
     parser.add_argument("--hijo", action="store_true", help=argparse.SUPPRESS)

@@ -17,7 +17,8 @@ import bench  # noqa: E402
 
 
 def test_bench_corre_e_informa_de_cada_pagina(tmp_path):
-    """bench.py on a tiny SQLite database prints a line with a verdict for every page."""
+    """bench.py on a tiny SQLite database prints a line with a verdict for every page, and
+    with --desglose where each page's time goes."""
     # A subprocess: the benchmark sets up Django with its own settings (scripts/bench_ajustes.py).
     salida = subprocess.run(
         [
@@ -33,6 +34,7 @@ def test_bench_corre_e_informa_de_cada_pagina(tmp_path):
             "2",
             "--carpeta",
             str(tmp_path),
+            "--desglose",
         ],
         capture_output=True,
         text=True,
@@ -47,6 +49,16 @@ def test_bench_corre_e_informa_de_cada_pagina(tmp_path):
         assert fila, f"{nombre} falta en el informe:\n{salida.stdout}"
         assert "PASS" in fila[0] or "FAIL" in fila[0], fila[0]
         assert "HTTP" not in fila[0], fila[0]
+    # --desglose: a second table, a line per page whose parts are numbers.
+    desglose = lineas[lineas.index(next(x for x in lineas if x.startswith("Desglose"))) :]
+    partes = {}
+    for nombre in bench.PAGINAS:
+        fila = next(x for x in desglose if x.startswith(nombre + " "))
+        partes[nombre] = [float(v) for v in fila[len(nombre) :].split()]
+        assert partes[nombre][1] > 0, fila  # every page reads the database
+    # A template page renders; the feed writes its XML in the view (no template).
+    assert partes["comunicados"][2] > 0
+    assert partes["feed rss"][2] == 0
 
 
 @pytest.mark.django_db(transaction=True)
