@@ -14,6 +14,9 @@ PORT ?= 8000
 MANAGE_ENV := DJANGO_READ_DOT_ENV_FILE=false DJANGO_SECRET_KEY=solo-para-comprobar \
 	DJANGO_DEBUG=false DJANGO_SECURE_SSL_REDIRECT=false DJANGO_SECURE_COOKIES=false \
 	DJANGO_STATICFILES_STORAGE=django.contrib.staticfiles.storage.StaticFilesStorage
+# Tests in parallel: a worker per core (4 at most); the browser tests share one worker
+# (tests/e2e/conftest.py). `make test PYTEST_XDIST=` runs them in one process.
+PYTEST_XDIST ?= -n auto --maxprocesses=4 --dist loadgroup
 # The development server and its setup steps read .env; nothing else does (settings.py).
 DEV_ENV := DJANGO_READ_DOT_ENV_FILE=true
 
@@ -53,10 +56,10 @@ run: install .env
 
 test: install
 	$(MANAGE_ENV) $(PY) manage.py compilemessages --ignore=.venv --ignore=.tools -v0
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest $(PYTEST_XDIST) $(PYTEST_ARGS)
 
 test-fast: install
-	$(PY) -m pytest -m "not e2e" $(PYTEST_ARGS)
+	$(PY) -m pytest $(PYTEST_XDIST) -m "not e2e" $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff format --check .
