@@ -268,3 +268,25 @@ def test_filtros_publicos_renderizan_con_jinja2_el_mismo_html(modulo, clase):
         return re.sub(r">\s+<", "><", re.sub(r"\s+", " ", html)).strip()
 
     assert [normalizar(h) for h in jinja2] == [normalizar(h) for h in plantillas]
+
+
+@pytest.mark.parametrize("cuantos", [2, 8])
+def test_paginador_por_claves_da_las_paginas_del_acotado(monkeypatch, cuantos):
+    """Reading the keys first changes how a list is read, not what it shows: the same
+    count, pages, "more than" and items, in the same order, as PaginadorAcotado."""
+    from django.core.paginator import EmptyPage
+
+    from cancilleria.base import vistas
+
+    monkeypatch.setattr(vistas, "PAGINAS_MAXIMAS", 2)
+    ComunicadoFactory.create_batch(cuantos)
+    lista = Comunicado.objects.order_by("-fecha_publicacion", "-pk")
+    acotado = vistas.PaginadorAcotado(lista, 3)
+    por_claves = vistas.PaginadorPorClaves(lista, 3)
+    esperado = (min(cuantos, 6), 1 if cuantos <= 3 else 2, cuantos > 6)
+    assert (acotado.count, acotado.num_pages, acotado.acotado) == esperado
+    assert (por_claves.count, por_claves.num_pages, por_claves.acotado) == esperado
+    for numero in acotado.page_range:
+        assert list(por_claves.page(numero)) == list(acotado.page(numero))
+    with pytest.raises(EmptyPage):
+        por_claves.page(acotado.num_pages + 1)

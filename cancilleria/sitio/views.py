@@ -16,7 +16,7 @@ from django.views.generic import DetailView, TemplateView
 
 from cancilleria.base.filtros import existe
 from cancilleria.base.idiomas import filtrar_traducidos
-from cancilleria.base.vistas import ExisteEnIdiomaMixin, paginar
+from cancilleria.base.vistas import ExisteEnIdiomaMixin, PaginadorPorClaves, paginar
 from cancilleria.directorio import estructurados
 from cancilleria.directorio.models import Cargo, Consulado, Organizacion, Persona, Tema
 from comunicados.models import Cita, Comunicado
@@ -131,7 +131,8 @@ class PersonaDetailView(ExisteEnIdiomaMixin, DetailView):
             )
         )
         context["participaciones"] = context["page_obj"].object_list
-        # Releases that name the person or quote them, newest first, on pages of their own.
+        # Releases that name the person or quote them, newest first, on pages of their own;
+        # their keys read once (PaginadorPorClaves): the OR of two EXISTS is dear.
         comunicados = paginar(
             self.request,
             Comunicado.objects.para_tarjetas()
@@ -141,6 +142,7 @@ class PersonaDetailView(ExisteEnIdiomaMixin, DetailView):
             )
             .order_by("-fecha_publicacion", "-pk"),
             parametro="pagina_comunicados",
+            clase=PaginadorPorClaves,
         )
         context["comunicados"] = comunicados["page_obj"].object_list
         context["paginas_comunicados"] = comunicados

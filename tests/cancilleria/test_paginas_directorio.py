@@ -79,6 +79,46 @@ def test_comunicados_de_persona_paginados(client, settings):
     assert client.get(url + "?pagina_comunicados=x").status_code == 404
 
 
+def test_comunicados_de_persona_se_filtran_una_vez_y_salen_en_orden(client, settings):
+    """The releases naming or quoting a person are found by one query (their keys, newest
+    first); the page's cards are then read by key, in the same order."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from comunicados.models import Comunicado
+    from tests.consultas import sin_cache_publico
+
+    settings.PAGINATE_BY = 2
+    persona = PersonaFactory()
+    for n in range(5):
+        comunicado = ComunicadoFactory(titulo=f"Sobre ella {n}")
+        if n % 2:
+            comunicado.personas.add(persona)
+        else:
+            CitaFactory(persona=persona, comunicado=comunicado)
+    esperados = list(
+        Comunicado.objects.filter(titulo__startswith="Sobre ella")
+        .order_by("-fecha_publicacion", "-pk")
+        .values_list("titulo", flat=True)
+    )
+    url = persona.get_absolute_url()
+    with sin_cache_publico(client) as cliente, CaptureQueriesContext(connection) as consultas:
+        paginas = [_texto(cliente.get(url, {"pagina_comunicados": n})) for n in (1, 2, 3)]
+    # The releases' section, after the quotes (which name their releases too).
+    secciones = [html.split('id="comunicados-persona"')[1] for html in paginas]
+    vistos = [re.findall(r"Sobre ella \d", html) for html in secciones]
+    assert vistos == [esperados[0:2], esperados[2:4], esperados[4:5]]
+    # Per request: the filter over both link tables is run once without a key list.
+    completas = [
+        c["sql"]
+        for c in consultas.captured_queries
+        if "comunicados_cita" in c["sql"]
+        and "comunicados_comunicado_personas" in c["sql"]
+        and '"comunicados_comunicado"."id" IN (' not in c["sql"]
+    ]
+    assert len(completas) == 3, completas
+
+
 def test_pagina_de_persona_no_crece_con_los_comunicados(client):
     """Mentioning and quoting releases: the same queries with 3 as with 30."""
     persona = PersonaFactory()
