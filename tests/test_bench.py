@@ -122,3 +122,24 @@ def test_las_peticiones_de_cada_pagina_alternan_entre_tamanos():
             assert [f["pagina"] for f in resultado["paginas"]] == list(bench.PAGINAS)
             for fila in resultado["paginas"]:
                 assert fila["tiempos"] == [tamano / 1000] * 4
+
+
+def test_puerto_libre_no_elige_puertos_efimeros():
+    """Servers started by the scripts get a port below the kernel's ephemeral range: inside
+    it, a port nobody answers on may be the local end of wrk's or a worker's connection,
+    and gunicorn's bind failed there (bench-rendimiento, cached pass)."""
+    efimeros = int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    salida = subprocess.run(
+        [
+            "bash",
+            "-c",
+            "source scripts/puerto-libre.sh; for i in $(seq 200); do puerto_libre; done",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=RAIZ,
+        check=True,
+    )
+    puertos = [int(p) for p in salida.stdout.split()]
+    assert len(puertos) == 200
+    assert all(20000 <= p < efimeros for p in puertos), sorted(set(puertos))[-5:]
