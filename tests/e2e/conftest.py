@@ -32,14 +32,11 @@ IMPACTOS_BLOQUEANTES = {"serious", "critical"}
 
 
 def pytest_collection_modifyitems(items):
-    # Every test in this folder drives the browser; under xdist (`--dist loadgroup`, as
-    # `make test` runs) they share one worker and its browser, one page at a time, while
-    # the other workers run the rest.
+    # Every test in this folder drives the browser.
     carpeta = Path(__file__).parent
     for item in items:
         if carpeta in item.path.parents:
             item.add_marker(pytest.mark.e2e)
-            item.add_marker(pytest.mark.xdist_group("navegador"))
 
 
 @pytest.hookimpl(wrapper=True)

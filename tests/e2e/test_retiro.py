@@ -78,12 +78,14 @@ def test_retirado_410_y_vista_previa_accesibles(
     texto = aviso.inner_text()
     assert ("INEI figures" if idioma == "en" else "cifras del INEI") in texto
     aviso.get_by_role("link").click()
-    assert pagina.url.endswith(sitio["reemplazo"])
+    pagina.wait_for_url("**" + sitio["reemplazo"])
 
 
 def test_el_editor_retira_comparte_y_revoca(sitio, pagina, navegador, live_server, captura):
     """In the admin: the reason is required, the replacement is picked, a preview link is
     created, opened by someone without an account, and revoked."""
+    from playwright.sync_api import expect
+
     from .test_redaccion import comprobar_sin_errores, elegir_autocompletado, entrar
 
     crear_usuario(EDITOR, "editor")
@@ -94,8 +96,10 @@ def test_el_editor_retira_comparte_y_revoca(sitio, pagina, navegador, live_serve
     pagina.goto(f"/admin/comunicados/comunicado/{otro.pk}/change/")
     pagina.get_by_role("link", name="Retirar…").click()
     pagina.get_by_role("button", name="Retirar del sitio").click()
-    assert pagina.locator(".errornote").is_visible()
-    assert pagina.locator(".field-motivo_es .errorlist").is_visible()
+    # The form comes back from the server with its errors: wait for it (a busy machine
+    # answered after an immediate check had already looked at the page being left).
+    expect(pagina.locator(".errornote")).to_be_visible()
+    expect(pagina.locator(".field-motivo_es .errorlist")).to_be_visible()
     pagina.fill("#id_motivo_es", "Se publicó una versión corregida.")
     pagina.fill("#id_motivo_en", "A corrected version was published.")
     # Whole words: the admin's full-text search (PostgreSQL) matches words, not prefixes.
