@@ -128,14 +128,11 @@ class PaginadorPorClaves(PaginadorAcotado):
         return len(self._claves)
 
     def page(self, number):
-        number = self.validate_number(number)
-        bottom = (number - 1) * self.per_page
-        top = bottom + self.per_page
-        if top + self.orphans >= self.count:
-            top = self.count
-        return self._get_page(
-            self.object_list.filter(pk__in=self._claves[bottom:top]), number, self
-        )
+        # Django's page (its bounds, orphans and errors), its items read by their keys.
+        pagina = super().page(number)
+        claves = self._claves[max(pagina.start_index() - 1, 0) : pagina.end_index()]
+        pagina.object_list = self.object_list.filter(pk__in=claves)
+        return pagina
 
 
 def paginar(request, queryset, por_pagina=None, parametro="page", clase=PaginadorAcotado):
