@@ -34,3 +34,22 @@ class ComunicadosConfig(AppConfig):
                 "comunicados": models.Comunicado.objects.sobre_evento(evento)
             },
         )
+        # List cards are rendered once and kept until what they show is written.
+        from cancilleria.base.cache.claves import clave
+        from cancilleria.base.fragmentos import registrar_tarjeta
+
+        from .selectores import COLUMNAS_ANCHAS
+
+        registrar_tarjeta(
+            models.Comunicado,
+            plantilla="includes/_tarjeta_comunicado.html",
+            leer=lambda pks: (
+                models.Comunicado.objects.filter(pk__in=pks)
+                .defer(*COLUMNAS_ANCHAS)
+                .prefetch_related("temas")
+            ),
+            dependencias=lambda comunicado: {
+                clave(models.Comunicado, comunicado.pk),
+                *(clave(type(tema), tema.pk) for tema in comunicado.temas.all()),
+            },
+        )

@@ -29,7 +29,10 @@ class ComunicadosRssFeed(Feed):
     def get_object(self, request):
         # A feed reader shows no message: an unknown filter is simply not a feed.
         filtro = vincular_filtro(
-            ComunicadoFilter, request, Comunicado.objects.para_tarjetas(), invalido_404=True
+            ComunicadoFilter,
+            request,
+            Comunicado.objects.para_tarjetas().con_temas(),
+            invalido_404=True,
         )
         # Kept on the per-request object: the Feed instance is shared between requests.
         filtro.consulta = request.GET.urlencode()

@@ -51,24 +51,25 @@ def completar_detalle(comunicado):
 
 class SelectoresComunicado(models.QuerySet):
     def para_tarjetas(self):
-        """Return the public releases with what a list card shows, without the wide columns.
+        """Return the public releases a list shows, without the wide columns.
 
-        In Quechua or Aymara, only those translated into it (`en_idioma`).
+        In Quechua or Aymara, only those translated into it (`en_idioma`). The cards come
+        from `{% tarjetas %}`, stored with their topics: nothing else is read here.
         """
-        # Topics with their helpline notice: the feed items show it (a join, no query).
-        return (
-            self.publicados()
-            .en_idioma()
-            .defer(*COLUMNAS_ANCHAS)
-            .prefetch_related(temas_con_aviso())
-        )
+        return self.publicados().en_idioma().defer(*COLUMNAS_ANCHAS)
+
+    def con_temas(self):
+        """Add the topics with their helpline notice (feed items show it; a join)."""
+        return self.prefetch_related(temas_con_aviso())
 
     def para_datos_abiertos(self):
         """Return the public releases with what the API's list and the downloads show."""
         # Public events only: an unpublished event is simply not there (None).
         eventos = Evento.objects.publicados().defer(*COLUMNAS_ANCHAS_EVENTO)
-        return self.para_tarjetas().prefetch_related(
-            "organizaciones", "personas", Prefetch("evento", queryset=eventos)
+        return (
+            self.para_tarjetas()
+            .con_temas()
+            .prefetch_related("organizaciones", "personas", Prefetch("evento", queryset=eventos))
         )
 
     def destacado(self):
@@ -86,6 +87,14 @@ class SelectoresComunicado(models.QuerySet):
         if excepto is not None:
             tarjetas = tarjetas.exclude(pk=excepto.pk)
         return tarjetas.order_by("-fecha_publicacion", "-pk")[:limite]
+
+    def para_pieza(self):
+        """Return the releases with what their page reads besides its stored piece.
+
+        `evento_visible`: whether the linked event is public now (a key of the piece).
+        """
+        visible = Evento.objects.publicados().filter(pk=OuterRef("evento_id"))
+        return self.defer(*COLUMNAS_ANCHAS).annotate(evento_visible=Exists(visible))
 
     def con_detalle(self):
         """Return the releases with everything the detail page shows, in a fixed few queries."""
@@ -125,7 +134,7 @@ class SelectoresComunicado(models.QuerySet):
     def relacionados_con(self, comunicado, limite=3):
         """Return the newest public releases sharing a topic with `comunicado`.
 
-        Their cards leave out the topics (they share one with the page): one query.
+        Their cards leave out the topics (they share one with the page).
         """
         temas = [t.pk for t in comunicado.temas.all()]
         if not temas:
@@ -134,7 +143,6 @@ class SelectoresComunicado(models.QuerySet):
         # checked one by one until `limite` share a topic.
         return (
             self.para_tarjetas()
-            .prefetch_related(None)
             .filter(existe(self.model, "temas__in", temas))
             .exclude(pk=comunicado.pk)
             .order_by("-fecha_publicacion", "-pk")[:limite]

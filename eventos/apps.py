@@ -27,3 +27,25 @@ class EventosConfig(AppConfig):
 
         vigilar_app(self)
         registrar_frontera(proximo_cambio)
+        # List cards are rendered once and kept until what they show is written.
+        from cancilleria.base.cache.claves import clave
+        from cancilleria.base.fragmentos import registrar_tarjeta
+
+        from .selectores import COLUMNAS_ANCHAS
+
+        def dependencias(evento):
+            claves = {clave(models.Evento, evento.pk)}
+            if evento.organizador_id:
+                claves.add(clave(type(evento.organizador), evento.organizador_id))
+            return claves
+
+        registrar_tarjeta(
+            models.Evento,
+            plantilla="includes/_tarjeta_evento.html",
+            leer=lambda pks: (
+                models.Evento.objects.filter(pk__in=pks)
+                .defer(*COLUMNAS_ANCHAS)
+                .select_related("organizador")
+            ),
+            dependencias=dependencias,
+        )

@@ -90,21 +90,20 @@ class SelectoresSesion(models.QuerySet):
 
 class SelectoresEvento(models.QuerySet):
     def para_tarjetas(self):
-        """Return the public events with what a list card shows, without the wide columns.
+        """Return the public events a list shows, without the wide columns.
 
-        In Quechua or Aymara, only those translated into it (`en_idioma`).
+        In Quechua or Aymara, only those translated into it (`en_idioma`). The cards come
+        from `{% tarjetas %}`, stored with their organiser: nothing else is read here.
         """
-        return (
-            self.publicados()
-            .en_idioma()
-            .defer(*COLUMNAS_ANCHAS)
-            .select_related("organizador")
-            .prefetch_related("temas")
-        )
+        return self.publicados().en_idioma().defer(*COLUMNAS_ANCHAS)
 
     def para_datos_abiertos(self):
         """Return the public events with what the API's list and the downloads show."""
-        return self.para_tarjetas().prefetch_related("consulados")
+        return (
+            self.para_tarjetas()
+            .select_related("organizador")
+            .prefetch_related("temas", "consulados")
+        )
 
     def con_detalle(self):
         """Return the events with everything the detail page shows, in a fixed few queries."""

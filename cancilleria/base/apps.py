@@ -51,6 +51,10 @@ class BaseConfig(AppConfig):
         from .cache import escrituras, invalidar
 
         escrituras.conectar()
+        # Sent once per app: listening to ours alone renews once per migrate.
         post_migrate.connect(
-            lambda **kwargs: invalidar(), weak=False, dispatch_uid="cache_publico_migrar"
+            lambda **kwargs: invalidar(),
+            sender=self,
+            weak=False,
+            dispatch_uid="cache_publico_migrar",
         )

@@ -302,3 +302,36 @@ class Salvaguardable(models.Model):
 
     class Meta:
         abstract = True
+
+
+class Fragmento(models.Model):
+    """A piece of a public page rendered once and kept until what it shows is written.
+
+    `cancilleria.base.fragmentos` fills and reads them (list cards); a committed write
+    deletes those that depend on what it touched. `claves` are the surrogate keys of what
+    it shows, for the page's Surrogate-Key header.
+    """
+
+    clave = models.CharField(max_length=200, unique=True)
+    html = models.TextField()
+    claves = models.TextField()
+
+    def __str__(self):
+        return self.clave
+
+
+class FragmentoDependencia(models.Model):
+    """One item a fragment shows (a surrogate key such as `tema-5`): writing it deletes it."""
+
+    fragmento = models.ForeignKey(
+        Fragmento, to_field="clave", on_delete=models.DB_CASCADE, related_name="+"
+    )
+    clave = models.CharField(max_length=100, db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["fragmento", "clave"], name="fragmento_clave_unica")
+        ]
+
+    def __str__(self):
+        return f"{self.fragmento_id} → {self.clave}"

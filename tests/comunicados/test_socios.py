@@ -181,8 +181,21 @@ def test_detalle_no_crece_con_cofirmantes_y_coberturas(client, aviso):
 
 
 def test_sin_cofirmantes_ni_coberturas_no_cuestan_consultas(client):
-    """A release without co-signatories, coverage or attachments reads none of them."""
-    from tests.consultas import contar_consultas
+    """A release without co-signatories, coverage or attachments reads none of them
+    when its page is built (not read from its stored piece)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from cancilleria.base.models import Fragmento
+    from tests.consultas import sin_cache_publico
+
+    def contar_consultas(client, url):
+        with sin_cache_publico(client) as cliente:
+            cliente.get(url)
+            Fragmento.objects.all().delete()
+            with CaptureQueriesContext(connection) as consultas:
+                assert cliente.get(url).status_code == 200
+        return len(consultas)
 
     simple = ComunicadoFactory()
     completo = ComunicadoFactory()

@@ -10,6 +10,14 @@
 """
 
 from .escrituras import vigilar_app
-from .generacion import invalidar, registrar_frontera
+from .generacion import registrar_frontera
+
+
+def invalidar():
+    """Anything may have changed (a migration, a bulk load): rebuild every page and part."""
+    from cancilleria.base import fragmentos
+
+    fragmentos.invalidar_todo()
+
 
 __all__ = ["invalidar", "registrar_frontera", "vigilar_app"]

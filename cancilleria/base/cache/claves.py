@@ -7,6 +7,7 @@ write's keys are its item, the items it points to, and `listas`: so a purge by t
 keys reaches every page that could show the change.
 """
 
+from contextlib import contextmanager
 from contextvars import ContextVar
 
 LISTAS = "listas"
@@ -15,6 +16,7 @@ MAXIMO_CLAVES = 60
 
 _vigiladas = set()
 _pagina = ContextVar("claves_de_pagina", default=None)
+_fragmento = ContextVar("claves_de_fragmento", default=None)
 
 
 def vigilar(etiqueta_app):
@@ -41,14 +43,47 @@ def terminar_pagina(marca):
     return claves or set()
 
 
+@contextmanager
+def reunir():
+    """Collect, uncapped, the keys of the watched rows read inside: what a fragment shows.
+
+    A collection inside another adds its keys to the outer one too.
+    """
+    claves = set()
+    marca = _fragmento.set(claves)
+    try:
+        yield claves
+    finally:
+        _fragmento.reset(marca)
+        afuera = _fragmento.get()
+        if afuera is not None:
+            afuera |= claves
+
+
 def al_iniciar_instancia(sender, instance, **kwargs):
-    """post_init: note the item on the page being built (if one is)."""
+    """post_init: note the item on the page (and the fragment) being built, if one is."""
     claves = _pagina.get()
-    if claves is not None and len(claves) <= MAXIMO_CLAVES and vigilado(sender):
-        # pk may be missing (a deferred or unsaved instance): nothing to name then.
-        pk = instance.__dict__.get(sender._meta.pk.attname)
-        if pk is not None:
-            claves.add(clave(sender, pk))
+    fragmento = _fragmento.get()
+    if (claves is None and fragmento is None) or not vigilado(sender):
+        return
+    # pk may be missing (a deferred or unsaved instance): nothing to name then.
+    pk = instance.__dict__.get(sender._meta.pk.attname)
+    if pk is None:
+        return
+    if claves is not None and len(claves) <= MAXIMO_CLAVES:
+        claves.add(clave(sender, pk))
+    if fragmento is not None:
+        fragmento.add(clave(sender, pk))
+
+
+def anotar(claves):
+    """Name these items on the page being built (if one is): rows it did not read itself."""
+    pagina = _pagina.get()
+    if pagina is not None:
+        for clave in claves:
+            if len(pagina) > MAXIMO_CLAVES:
+                break
+            pagina.add(clave)
 
 
 def de_escritura(instancia):

@@ -26,10 +26,13 @@ class Aviso:
         self.instancias = []
 
     def __call__(self):
+        from cancilleria.base import fragmentos
+
         try:
-            generacion.invalidar()
+            # Deletes the fragments it touched, then starts a new generation.
+            fragmentos.invalidar(self.claves)
         except Exception:  # noqa: BLE001 - the write stands; the log must say so loudly
-            logger.exception("No se pudo renovar la generación del cache público")
+            logger.exception("No se pudo renovar el cache público tras %s", self.claves)
         if not purga.adaptador().purga_de_verdad:
             return
         for instancia in self.instancias:

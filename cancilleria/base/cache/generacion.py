@@ -52,17 +52,22 @@ def invalidar():
     _memoria.clear()
 
 
-def estado_actual():
-    """Return the state pages are cached under now (one cache GET when nothing changed)."""
-    ahora = time.time()
+def generacion_actual():
+    """Return (token, when it began) of the current generation: one cache GET."""
     valor = cache.get(CLAVE_GENERACION)
     if valor is None:
         # First start, or evicted: a fresh token is always safe (and a dummy cache keeps
-        # nothing: then every request gets its own).
-        nuevo = (secrets.token_hex(8), ahora)
+        # nothing: then every call gets its own).
+        nuevo = (secrets.token_hex(8), time.time())
         cache.add(CLAVE_GENERACION, nuevo, timeout=None)
         valor = cache.get(CLAVE_GENERACION) or nuevo
-    token, creada = valor
+    return valor
+
+
+def estado_actual():
+    """Return the state pages are cached under now (one cache GET when nothing changed)."""
+    ahora = time.time()
+    token, creada = generacion_actual()
     tramo = _memoria.get(token)
     if tramo is None or (tramo[1] is not None and tramo[1] <= ahora):
         tramo = _tramo(token, creada, ahora)

@@ -12,6 +12,7 @@ from django.utils.html import format_html, linebreaks
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info, gettext
 
+from cancilleria.base import fragmentos
 from cancilleria.base.html import sanear_html
 from cancilleria.base.idiomas import idiomas_de
 from cancilleria.base.vistas import consulta_editada
@@ -71,6 +72,12 @@ def lang_de_interfaz():
 def idiomas_de_interfaz():
     """Return the codes of the languages the UI is translated into (the admin's choice)."""
     return settings.IDIOMAS_INTERFAZ
+
+
+@register.simple_tag
+def tarjetas(objetos, **opciones):
+    """Return the cards of these items (or of one), rendered once and kept (fragmentos)."""
+    return fragmentos.tarjetas(objetos, **opciones)
 
 
 @register.filter

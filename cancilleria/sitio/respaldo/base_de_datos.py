@@ -11,7 +11,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import connection
 
-from .comun import TABLAS_DE_SERVICIO, VOLCADO, ErrorRespaldo
+from .comun import TABLAS_DE_SERVICIO, TABLAS_DERIVADAS, VOLCADO, ErrorRespaldo
 
 
 def proveedor_actual():
@@ -46,6 +46,8 @@ def _tablas(cursor):
 def _contar(cursor, tablas, citar):
     conteos = {}
     for tabla in tablas:
+        if tabla in TABLAS_DERIVADAS:
+            continue
         cursor.execute(f"SELECT COUNT(*) FROM {citar(tabla)}")  # noqa: S608 - names from catalog
         conteos[tabla] = cursor.fetchone()[0]
     return conteos
@@ -158,6 +160,7 @@ def volcar_postgresql(destino):
                     f"--snapshot={instantanea}",
                     "--no-owner",
                     "--no-privileges",
+                    *(f"--exclude-table-data={tabla}" for tabla in sorted(TABLAS_DERIVADAS)),
                     f"--file={destino}",
                 ],
                 _entorno_postgres(),
@@ -176,6 +179,10 @@ def volcar_sqlite(destino):
         # One self-contained file: no -wal/-shm beside it.
         copia.execute("PRAGMA journal_mode=DELETE")
         cursor = copia.cursor()
+        for tabla in _tablas(cursor):
+            if tabla in TABLAS_DERIVADAS:
+                cursor.execute(f"DELETE FROM {connection.ops.quote_name(tabla)}")  # noqa: S608
+        copia.commit()
         tablas = _tablas(cursor)
         conteos = _contar(cursor, tablas, connection.ops.quote_name)
         migraciones = _migraciones(cursor, tablas)
@@ -192,7 +199,7 @@ def lo_que_no_esta_vacio():
     with connection.cursor() as cursor:
         conteos = _contar(
             cursor,
-            sorted(t for t in tablas if t not in TABLAS_DE_SERVICIO),
+            sorted(t for t in tablas if t not in TABLAS_DE_SERVICIO | TABLAS_DERIVADAS),
             connection.ops.quote_name,
         )
     con_filas = sorted(tabla for tabla, filas in conteos.items() if filas)

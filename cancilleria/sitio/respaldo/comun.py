@@ -14,6 +14,9 @@ TABLAS_DE_SERVICIO = {
     "auth_group",
     "auth_group_permissions",
 }
+# Rendered parts of pages (cancilleria.base.fragmentos): derived from the rest, rebuilt on
+# demand, so neither saved nor counted.
+TABLAS_DERIVADAS = {"base_fragmento", "base_fragmentodependencia"}
 BLOQUE = 1024 * 1024
 
 

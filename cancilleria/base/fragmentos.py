@@ -1,0 +1,231 @@
+"""Parts of public pages rendered once, stored, and reused until what they show is written.
+
+A list page spent most of its time building its cards: the topics of every release,
+then a template per card. A release page spent it reading a dozen related tables. Those
+parts show only their item and what hangs from it, so they are the same on every page
+and for every visitor in a language:
+
+- `tarjetas()` reads a list's cards in one query by key (`v…:comunicado:12:en:`) and
+  renders only the missing ones, in one batch (one query for what they show);
+- `pieza()` reads a page's piece by key, or builds it with the function it is given.
+
+Each is stored with the surrogate keys of what it shows, which the page's own keys then
+include. Never stale: a committed write (cache.escrituras) deletes the fragments that
+depend on what it touched and only then starts a new generation of the page cache, both
+under one lock (an advisory lock on PostgreSQL; SQLite's IMMEDIATE transactions take the
+database's). A render reads the generation before reading its data and stores its
+fragments, under the same lock, only if the generation is still the same: a render that
+raced a write cannot store the old text after the write deleted it. The key carries a
+digest of the fragment templates, so a deploy that changes one never reads the old ones;
+migrate, the demo loader and `renovar_cache` forget them all (`invalidar_todo()`).
+"""
+
+import hashlib
+import json
+import logging
+from dataclasses import dataclass
+
+from django.db import DatabaseError, connection, transaction
+from django.template import loader
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+from .cache import claves as claves_mod
+from .cache import generacion
+from .models import Fragmento, FragmentoDependencia
+
+logger = logging.getLogger(__name__)
+
+# An arbitrary constant: the advisory lock that orders storing and invalidating.
+BLOQUEO = 7_411_904_210
+
+
+@dataclass(frozen=True)
+class Tarjeta:
+    """How an item of `modelo` is shown as a card."""
+
+    nombre: str
+    plantilla: str
+    # Reads, by their keys, the items with what their cards show: one batch.
+    leer: object
+    # Returns the surrogate keys of what the card shows: the item and its related rows.
+    dependencias: object
+
+
+_tarjetas = {}
+_plantillas = set()
+_version = None
+
+
+def registrar_plantilla(nombre):
+    """Make a fragment template part of `version()`: a change to it is a new version."""
+    global _version
+    _plantillas.add(nombre)
+    _version = None
+
+
+def registrar_tarjeta(modelo, *, plantilla, leer, dependencias):
+    """Say how `modelo` is shown as a card (each app, in its AppConfig.ready)."""
+    _tarjetas[modelo] = Tarjeta(modelo._meta.model_name, plantilla, leer, dependencias)
+    registrar_plantilla(plantilla)
+
+
+def version():
+    """A digest of the fragment templates: fragments stored by another are not read."""
+    global _version
+    if _version is None:
+        resumen = hashlib.sha256()
+        for nombre in sorted(_plantillas):
+            resumen.update(loader.get_template(nombre).template.source.encode())
+        _version = "v" + resumen.hexdigest()[:8]
+    return _version
+
+
+def _clave(tarjeta, pk, idioma, variante):
+    return f"{version()}:{tarjeta.nombre}:{pk}:{idioma}:{variante}"
+
+
+def tarjetas(objetos, **opciones):
+    """Return the cards of `objetos` (a list, a queryset or one item), in their order.
+
+    `opciones` go to the card template (`sin_temas=True`) and are part of the key.
+    """
+    if objetos is None:
+        return ""
+    if hasattr(objetos, "_meta"):
+        objetos = [objetos]
+    objetos = list(objetos)
+    if not objetos:
+        return ""
+    tarjeta = _tarjetas[type(objetos[0])._meta.concrete_model]
+    idioma = get_language()
+    variante = ",".join(f"{k}={v}" for k, v in sorted(opciones.items()) if v)
+    claves = {objeto.pk: _clave(tarjeta, objeto.pk, idioma, variante) for objeto in objetos}
+    guardados = {
+        clave: (html, dependencias)
+        for clave, html, dependencias in Fragmento.objects.filter(
+            clave__in=set(claves.values())
+        ).values_list("clave", "html", "claves")
+    }
+    faltan = [objeto for objeto in objetos if claves[objeto.pk] not in guardados]
+    if faltan:
+        guardados.update(_renderizar(tarjeta, faltan, claves, idioma, opciones))
+    partes = []
+    for objeto in objetos:
+        html, dependencias = guardados[claves[objeto.pk]]
+        # The page names what its cards show, as if it had read those rows itself.
+        claves_mod.anotar(dependencias.split())
+        partes.append(html)
+    return mark_safe("".join(partes))  # noqa: S308 - rendered by our own templates
+
+
+def _renderizar(tarjeta, objetos, claves, idioma, opciones):
+    testigo = _testigo()
+    # Read again, after the generation: what a card shows is no older than `testigo`.
+    leidos = {objeto.pk: objeto for objeto in tarjeta.leer([o.pk for o in objetos])}
+    nombre = tarjeta.nombre
+    nuevos = {}
+    for objeto in objetos:
+        objeto = leidos.get(objeto.pk, objeto)
+        contexto = {nombre: objeto, "LANGUAGE_CODE": idioma, **opciones}
+        html = render_to_string(tarjeta.plantilla, contexto)
+        dependencias = " ".join(sorted(tarjeta.dependencias(objeto)))
+        nuevos[claves[objeto.pk]] = (html, dependencias)
+    _guardar(nuevos, testigo)
+    return nuevos
+
+
+def pieza(nombre, *partes, construir):
+    """Return the stored piece `nombre` for these key parts, or build, store and return it.
+
+    A piece is what `construir()` returns: a JSON-serialisable dict (rendered HTML, data).
+    `construir()` reads what it shows itself; those rows (of watched models, found by
+    `post_init`) are its dependencies. It must not depend on the time or the visitor:
+    what does goes into `partes`.
+    """
+    clave = ":".join((version(), nombre, *map(str, partes)))
+    fila = Fragmento.objects.filter(clave=clave).values_list("html", "claves").first()
+    if fila is not None:
+        claves_mod.anotar(fila[1].split())
+        return json.loads(fila[0])
+    testigo = _testigo()
+    with claves_mod.reunir() as dependencias:
+        datos = construir()
+    _guardar({clave: (json.dumps(datos), " ".join(sorted(dependencias)))}, testigo)
+    return datos
+
+
+def _testigo():
+    # Any committed write starts a new generation (after deleting what it touched).
+    try:
+        return generacion.generacion_actual()[0]
+    except Exception:  # noqa: BLE001 - no cache: pages are built, nothing is stored
+        logger.warning("Cache público no disponible: no se guardan fragmentos", exc_info=True)
+        return None
+
+
+def _bloquear():
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [BLOQUEO])
+
+
+def _guardar(nuevos, testigo):
+    """Store the new fragments, unless a write committed since `testigo` was read."""
+    try:
+        with transaction.atomic():
+            _bloquear()
+            if testigo is None or _testigo() != testigo:
+                # Their data may predate the write, which deleted what it touched already.
+                return
+            # A twin stored meanwhile by another worker is the same text: keep either.
+            Fragmento.objects.bulk_create(
+                [
+                    Fragmento(clave=clave, html=html, claves=dependencias)
+                    for clave, (html, dependencias) in nuevos.items()
+                ],
+                ignore_conflicts=True,
+            )
+            FragmentoDependencia.objects.bulk_create(
+                [
+                    FragmentoDependencia(fragmento_id=clave, clave=dependencia)
+                    for clave, (_html, dependencias) in nuevos.items()
+                    for dependencia in dependencias.split()
+                ],
+                ignore_conflicts=True,
+            )
+    except DatabaseError:
+        # The page is right without them; they are rendered again next time.
+        logger.warning("No se pudieron guardar los fragmentos", exc_info=True)
+
+
+def invalidar(claves):
+    """After a committed write: delete the fragments showing these items, then renew pages.
+
+    Both under the lock `_guardar` takes, in that order: a page built under the new
+    generation finds no old fragment, and no render from before can store one.
+    """
+    claves = {clave for clave in claves if clave != claves_mod.LISTAS}
+    fragmentos = Fragmento.objects.filter(
+        clave__in=FragmentoDependencia.objects.filter(clave__in=claves).values("fragmento_id")
+    )
+    _invalidar(fragmentos if claves else None)
+
+
+def invalidar_todo():
+    """Forget every fragment and renew pages (a migration, a bulk load: anything changed)."""
+    _invalidar(Fragmento.objects.all())
+
+
+def _invalidar(fragmentos):
+    try:
+        with transaction.atomic():
+            _bloquear()
+            if fragmentos is not None:
+                fragmentos.delete()
+            generacion.invalidar()
+    except DatabaseError:
+        # The pages at least must change; the caller logs what may be stale.
+        generacion.invalidar()
+        raise

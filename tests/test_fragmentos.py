@@ -1,0 +1,215 @@
+"""Stored parts of pages (cancilleria.base.fragmentos): read by key, never stale."""
+
+from dataclasses import replace
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from cancilleria.base import fragmentos
+from cancilleria.base.cache import generacion
+from cancilleria.base.models import Estado, Fragmento, FragmentoDependencia
+from comunicados.models import Comunicado
+from tests.consultas import sin_cache_publico
+from tests.factories import ComunicadoFactory, EventoFactory, OrganizacionFactory, TemaFactory
+from tests.usuarios import EDITOR, crear_usuario
+
+pytestmark = pytest.mark.django_db
+
+
+def _get(client, url):
+    """GET `url` as built (not from the page cache), with its query count."""
+    with sin_cache_publico(client) as cliente, CaptureQueriesContext(connection) as consultas:
+        respuesta = cliente.get(url)
+    assert respuesta.status_code == 200, url
+    return respuesta.content.decode(), len(consultas)
+
+
+def _claves_guardadas(nombre):
+    return {c for c in Fragmento.objects.values_list("clave", flat=True) if f":{nombre}:" in c}
+
+
+def test_la_lista_guarda_sus_tarjetas_y_despues_solo_las_lee(client):
+    tema = TemaFactory(nombre="Trata de personas")
+    for n in range(5):
+        ComunicadoFactory(titulo=f"Comunicado {n}").temas.add(tema)
+    fria, consultas_fria = _get(client, "/comunicados/")
+    assert len(_claves_guardadas("comunicado")) == 5
+    caliente, consultas_caliente = _get(client, "/comunicados/")
+    assert caliente == fria
+    assert "Trata de personas" in caliente and "Comunicado 4" in caliente
+    # Warm: one read of the stored cards instead of rows, topics and storing.
+    assert consultas_caliente < consultas_fria
+
+
+def test_las_tarjetas_nuevas_se_construyen_en_lote(client):
+    """Cards not stored yet cost the same queries for 2 as for 12."""
+
+    def fria(n):
+        while Comunicado.objects.count() < n:
+            ComunicadoFactory().temas.add(TemaFactory())
+        fragmentos.invalidar_todo()
+        return _get(client, "/comunicados/")[1]
+
+    assert fria(2) == fria(12)
+
+
+def test_cada_idioma_tiene_sus_tarjetas(client):
+    ComunicadoFactory(titulo="Reunión bilateral", titulo_en="Bilateral meeting")
+    assert "Reunión bilateral" in _get(client, "/comunicados/")[0]
+    assert "Bilateral meeting" in _get(client, "/en/comunicados/")[0]
+    assert "Reunión bilateral" in _get(client, "/comunicados/")[0]
+    assert {c.split(":")[3] for c in _claves_guardadas("comunicado")} == {"es", "en"}
+
+
+def test_renombrar_un_tema_renueva_tarjetas_y_pagina(client):
+    tema = TemaFactory(nombre="Migración")
+    comunicado = ComunicadoFactory(slug="sobre-migracion")
+    comunicado.temas.add(tema)
+    otro = ComunicadoFactory()
+    for url in ("/comunicados/", "/comunicados/sobre-migracion/", f"/temas/{tema.slug}/"):
+        assert "Migración" in client.get(url).content.decode(), url
+    tarjeta_ajena = _claves_guardadas("comunicado") - {
+        c for c in _claves_guardadas("comunicado") if f":{comunicado.pk}:" in c
+    }
+    tema.nombre = "Movilidad humana"
+    tema.save()
+    for url in ("/comunicados/", "/comunicados/sobre-migracion/", f"/temas/{tema.slug}/"):
+        pagina = client.get(url).content.decode()
+        assert "Movilidad humana" in pagina and "Migración" not in pagina, url
+    # Only what showed the topic was rebuilt: the other release's card stayed.
+    assert tarjeta_ajena and tarjeta_ajena <= _claves_guardadas("comunicado")
+    assert otro.pk
+
+
+def test_editar_el_organizador_renueva_la_tarjeta_del_evento(client):
+    organizador = OrganizacionFactory(nombre="Dirección de Protección")
+    EventoFactory(organizador=organizador)
+    assert "Dirección de Protección" in client.get("/eventos/").content.decode()
+    organizador.nombre = "Dirección General de Protección"
+    organizador.save()
+    assert "Dirección General de Protección" in client.get("/eventos/").content.decode()
+
+
+def test_la_pieza_del_comunicado_es_la_pagina_completa(client, settings):
+    """Read from its piece, the release page is the one built from the rows."""
+    tema = TemaFactory(nombre="Trata de personas", sensible=True)
+    comunicado = ComunicadoFactory(slug="semilla", evento=EventoFactory(nombre="Seminario"))
+    comunicado.temas.add(tema)
+    ComunicadoFactory(titulo="Relacionado").temas.add(tema)
+    fria, consultas_fria = _get(client, "/comunicados/semilla/")
+    assert _claves_guardadas("comunicado") and any(
+        f":comunicado:{comunicado.pk}:" in c
+        for c in Fragmento.objects.values_list("clave", flat=True)
+    )
+    caliente, consultas_caliente = _get(client, "/comunicados/semilla/")
+    assert caliente == fria
+    assert "Seminario" in caliente and "Relacionado" in caliente
+    assert consultas_caliente < consultas_fria
+    from comunicados.views import ComunicadoDetailView
+
+    ComunicadoDetailView.con_pieza = False
+    try:
+        sin_pieza = _get(client, "/comunicados/semilla/")[0]
+    finally:
+        ComunicadoDetailView.con_pieza = True
+    assert sin_pieza == caliente
+
+
+def test_la_pieza_depende_de_lo_que_muestra(client):
+    evento = EventoFactory(nombre="Seminario")
+    comunicado = ComunicadoFactory(slug="con-evento", evento=evento)
+    comunicado.temas.add(TemaFactory())
+    _get(client, "/comunicados/con-evento/")
+    clave = next(
+        c for c in Fragmento.objects.values_list("clave", flat=True) if ":comunicado:" in c
+    )
+    dependencias = set(
+        FragmentoDependencia.objects.filter(fragmento_id=clave).values_list("clave", flat=True)
+    )
+    assert {f"comunicado-{comunicado.pk}", f"evento-{evento.pk}"} <= dependencias
+    evento.nombre = "Seminario internacional"
+    evento.save()
+    assert "Seminario internacional" in _get(client, "/comunicados/con-evento/")[0]
+
+
+def test_el_evento_programado_aparece_en_la_pieza_a_su_hora(client):
+    """The linked event's visibility changes with no write: it is part of the piece's key."""
+    hora = timezone.now() + timedelta(hours=1)
+    evento = EventoFactory(nombre="Foro regional", fecha_publicacion=hora)
+    ComunicadoFactory(slug="foro", evento=evento)
+    assert "Foro regional" not in _get(client, "/comunicados/foro/")[0]
+    assert "Foro regional" not in _get(client, "/comunicados/foro/")[0]
+    with time_machine.travel(hora + timedelta(seconds=1)):
+        assert "Foro regional" in _get(client, "/comunicados/foro/")[0]
+
+
+def test_una_escritura_durante_la_construccion_no_deja_lo_viejo(client, monkeypatch):
+    """A render that read its rows before a write committed does not store its text."""
+    comunicado = ComunicadoFactory(titulo="Título viejo")
+    tarjeta = fragmentos._tarjetas[Comunicado]
+    leer = tarjeta.leer
+
+    def leer_y_corregir(pks):
+        filas = list(leer(pks))
+        # Another editor's save commits between this read and the store.
+        otro = Comunicado.objects.get(pk=comunicado.pk)
+        otro.titulo = "Título nuevo"
+        otro.save()
+        return filas
+
+    monkeypatch.setitem(fragmentos._tarjetas, Comunicado, replace(tarjeta, leer=leer_y_corregir))
+    assert "Título viejo" in _get(client, "/comunicados/")[0]
+    assert not _claves_guardadas("comunicado")
+    monkeypatch.setitem(fragmentos._tarjetas, Comunicado, tarjeta)
+    assert "Título nuevo" in _get(client, "/comunicados/")[0]
+
+
+def test_sin_cache_no_se_guarda_nada(client, monkeypatch):
+    """No shared cache, no generation to check against: pages are built, nothing stored."""
+    ComunicadoFactory(titulo="Sin cache")
+
+    def caido():
+        raise ConnectionError("cache caído")
+
+    monkeypatch.setattr(generacion, "generacion_actual", caido)
+    assert "Sin cache" in _get(client, "/comunicados/")[0]
+    assert not Fragmento.objects.exists()
+
+
+def test_la_vista_previa_no_guarda_piezas(client):
+    borrador = ComunicadoFactory(
+        titulo="Borrador", slug="borrador", estado=Estado.BORRADOR, fecha_publicacion=None
+    )
+    client.force_login(crear_usuario(EDITOR))
+    respuesta = client.get(f"/comunicados/{borrador.slug}/vista-previa/")
+    assert respuesta.status_code == 200 and "Borrador" in respuesta.content.decode()
+    assert not any(
+        f":comunicado:{borrador.pk}:" in c
+        for c in Fragmento.objects.values_list("clave", flat=True)
+    )
+
+
+def test_la_pagina_nombra_lo_que_muestran_sus_tarjetas(client):
+    """Built from stored cards, a list still names their topics in Surrogate-Key."""
+    tema = TemaFactory()
+    comunicado = ComunicadoFactory()
+    comunicado.temas.add(tema)
+    client.get("/comunicados/")
+    generacion.invalidar()  # a new page, from the stored cards
+    respuesta = client.get("/comunicados/")
+    assert respuesta["X-Cache"] == "MISS"
+    claves = respuesta["Surrogate-Key"].split()
+    assert f"tema-{tema.pk}" in claves and f"comunicado-{comunicado.pk}" in claves
+
+
+def test_renovar_cache_olvida_los_fragmentos(client):
+    ComunicadoFactory()
+    client.get("/comunicados/")
+    assert Fragmento.objects.exists()
+    call_command("renovar_cache", verbosity=0)
+    assert not Fragmento.objects.exists() and not FragmentoDependencia.objects.exists()
