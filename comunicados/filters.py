@@ -13,6 +13,10 @@ from .models import Comunicado
 
 
 class ComunicadoFilter(FilterSetConBusqueda):
+    # The directory's options: one stored piece per language (FilterSetConBusqueda).
+    opciones_guardadas = ("tema", "organizacion", "persona")
+    tablas_de_opciones = (Tema, Organizacion, Persona)
+
     q = FiltroBusqueda(campo_fecha="fecha_publicacion", label=_("Buscar"))
     tema = FiltroPorSlugMultiple(
         field_name="temas",

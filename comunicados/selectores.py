@@ -131,12 +131,14 @@ class SelectoresComunicado(models.QuerySet):
             )
         )
 
-    def relacionados_con(self, comunicado, limite=3):
+    def relacionados_con(self, comunicado, limite=3, *, temas=None):
         """Return the newest public releases sharing a topic with `comunicado`.
 
-        Their cards leave out the topics (they share one with the page).
+        `temas`: the keys of its topics, when known (its stored piece has them). Their
+        cards leave out the topics (they share one with the page).
         """
-        temas = [t.pk for t in comunicado.temas.all()]
+        if temas is None:
+            temas = [t.pk for t in comunicado.temas.all()]
         if not temas:
             return self.none()
         # EXISTS, not a join + DISTINCT: the newest rows are read in index order and

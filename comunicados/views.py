@@ -110,6 +110,8 @@ class ComunicadoDetailView(DetallePublicableMixin, ExisteEnIdiomaMixin, DetailVi
             "url_compartir": self.request.build_absolute_uri(comunicado.get_absolute_url()),
         }
         datos["articulo"] = render_to_string("comunicados/_articulo.html", contexto)
+        # For the related releases, read on every request (they change with other writes).
+        datos["temas"] = [tema.pk for tema in comunicado.temas.all()]
         return datos
 
     def datos_de_pagina(self, comunicado):
@@ -137,7 +139,9 @@ class ComunicadoDetailView(DetallePublicableMixin, ExisteEnIdiomaMixin, DetailVi
         if datos["imagen"]:
             context["imagen_compartir_alt"] = comunicado.texto_alternativo
         context["datos_estructurados"] = datos["datos_estructurados"]
-        context["relacionados"] = Comunicado.objects.relacionados_con(comunicado)
+        context["relacionados"] = Comunicado.objects.relacionados_con(
+            comunicado, temas=datos.get("temas")
+        )
         return context
 
 

@@ -57,28 +57,25 @@ class EventoFilter(FilterSetConBusqueda):
         empty_label=_("Todos"),
     )
 
+    # The directory's options, consulates grouped by region included: one stored piece.
+    opciones_guardadas = ("organizacion", "tema")
+    tablas_de_opciones = (Organizacion, Tema, Consulado)
+
     class Meta:
         model = Evento
         fields = []
 
-    @property
-    def form(self):
-        if not hasattr(self, "_form"):
-            self._opciones_del_directorio(super().form)
-        return self._form
-
-    def _opciones_del_directorio(self, formulario):
-        """Group the consulate choices by region with short labels; return the consulates."""
-        consulados = list(Consulado.objects.order_by("pk"))
-        # Short labels ("Francia", "España (Barcelona)"): the full names all begin alike
-        # and would be cut off in the box.
-        grupos = agrupar_por_region(consulados, valor=lambda c: (c.slug, etiqueta_de_consulado(c)))
-        # On the widget: django-filter's field would wrap the groups in a model iterator;
-        # validation still runs on the field's queryset, by slug.
-        formulario.fields["consulado"].widget.choices = [
-            (etiqueta, sorted(opciones, key=_por_nombre)) for etiqueta, opciones in grupos
+    def opciones_para_guardar(self, formulario):
+        opciones = super().opciones_para_guardar(formulario)
+        opciones["consulado"] = [
+            [str(etiqueta), [list(opcion) for opcion in grupo]]
+            for etiqueta, grupo in _consulados_por_region(list(Consulado.objects.order_by("pk")))
         ]
-        return consulados
+        return opciones
+
+    def poner_opciones(self, formulario, opciones):
+        super().poner_opciones(formulario, opciones)
+        _poner_consulados(formulario, opciones.lista("consulado"))
 
     def por_organizacion(self, queryset, name, value: Organizacion):
         # Organised by it or supported by it: both are "events of this organisation".
@@ -113,6 +110,14 @@ class EventoGestionFilter(EventoFilter):
 
     # The filters that choose consulates (the summary's scope).
     ALCANCE = ("consulado", "region", "pais")
+    # Its options also give the countries: read from the directory (staff, few visits).
+    opciones_guardadas = ()
+
+    @property
+    def form(self):
+        if not hasattr(self, "_form"):
+            self._opciones_del_directorio(super().form)
+        return self._form
 
     def qs_sin_alcance(self):
         """Return the result without the filters that choose consulates.
@@ -126,7 +131,8 @@ class EventoGestionFilter(EventoFilter):
         return self.filter_queryset(self.queryset.all(), excepto=self.ALCANCE)
 
     def _opciones_del_directorio(self, formulario):
-        consulados = super()._opciones_del_directorio(formulario)
+        consulados = list(Consulado.objects.order_by("pk"))
+        _poner_consulados(formulario, _consulados_por_region(consulados))
         # Tall enough to see a region at a glance; the hint explains Ctrl+click.
         formulario.fields["consulado"].widget.attrs.update(
             {"size": 12, "aria-describedby": "id_consulado_ayuda"}
@@ -204,3 +210,17 @@ class CompromisoFilter(django_filters.FilterSet):
         if value == "si":
             return queryset.vencidos()
         return queryset
+
+
+def _consulados_por_region(consulados):
+    """Return [(region, [(slug, short label)…])] in the regions' order, by name inside."""
+    # Short labels ("Francia", "España (Barcelona)"): the full names all begin alike and
+    # would be cut off in the box.
+    grupos = agrupar_por_region(consulados, valor=lambda c: (c.slug, etiqueta_de_consulado(c)))
+    return [(etiqueta, sorted(opciones, key=_por_nombre)) for etiqueta, opciones in grupos]
+
+
+def _poner_consulados(formulario, grupos):
+    # On the widget: django-filter's field would wrap the groups in a model iterator;
+    # validation still runs on the field's queryset, by slug.
+    formulario.fields["consulado"].widget.choices = grupos

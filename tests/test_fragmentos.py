@@ -1,5 +1,6 @@
 """Stored parts of pages (cancilleria.base.fragmentos): read by key, never stale."""
 
+import re
 from dataclasses import replace
 from datetime import timedelta
 
@@ -15,7 +16,13 @@ from cancilleria.base.cache import generacion
 from cancilleria.base.models import Estado, Fragmento, FragmentoDependencia
 from comunicados.models import Comunicado
 from tests.consultas import sin_cache_publico
-from tests.factories import ComunicadoFactory, EventoFactory, OrganizacionFactory, TemaFactory
+from tests.factories import (
+    ComunicadoFactory,
+    ConsuladoFactory,
+    EventoFactory,
+    OrganizacionFactory,
+    TemaFactory,
+)
 from tests.usuarios import EDITOR, crear_usuario
 
 pytestmark = pytest.mark.django_db
@@ -213,3 +220,49 @@ def test_renovar_cache_olvida_los_fragmentos(client):
     assert Fragmento.objects.exists()
     call_command("renovar_cache", verbosity=0)
     assert not Fragmento.objects.exists() and not FragmentoDependencia.objects.exists()
+
+
+# --- the filters' options: one stored piece per list and language --------------------------
+
+
+def test_las_opciones_de_los_filtros_se_guardan_y_siguen_al_directorio(client):
+    """A new topic, a renamed organisation: in the filter boxes at once."""
+    TemaFactory(nombre="Trata de personas")
+    organizacion = OrganizacionFactory(nombre="OIM")
+    ComunicadoFactory()
+    primera, consultas_primera = _get(client, "/comunicados/")
+    segunda, consultas_segunda = _get(client, "/comunicados/")
+    assert segunda == primera and consultas_segunda < consultas_primera
+    assert "Trata de personas" in segunda and ">OIM<" in segunda
+    TemaFactory(nombre="Migración")
+    organizacion.nombre = "Organización Internacional para las Migraciones"
+    organizacion.save()
+    for url in ("/comunicados/", "/eventos/"):
+        pagina = _get(client, url)[0]
+        assert "Migración" in pagina, url
+        assert "Organización Internacional para las Migraciones" in pagina, url
+
+
+def test_un_consulado_nuevo_aparece_en_el_filtro_de_eventos(client):
+    ConsuladoFactory(nombre="Consulado General del Perú en París", slug="francia")
+    assert 'value="francia"' in _get(client, "/eventos/")[0]
+    ConsuladoFactory(nombre="Consulado General del Perú en Santiago", slug="chile")
+    pagina = _get(client, "/eventos/?consulado=francia")[0]
+    assert 'value="chile"' in pagina
+    # The chosen one stays checked: the stored options carry no choice.
+    assert re.search(r'value="francia"[^>]*checked', pagina)
+    assert not re.search(r'value="chile"[^>]*checked', pagina)
+
+
+def test_las_opciones_guardadas_dan_el_mismo_formulario(client, monkeypatch):
+    """Stored or read from the directory, the filter form is the same HTML."""
+    from comunicados.filters import ComunicadoFilter
+
+    tema = TemaFactory(nombre="Trata de personas")
+    OrganizacionFactory(nombre="OIM")
+    ComunicadoFactory().temas.add(tema)
+    url = f"/en/comunicados/?tema={tema.slug}&organizacion=nadie"
+    _get(client, url)
+    guardadas = _get(client, url)[0]
+    monkeypatch.setattr(ComunicadoFilter, "opciones_guardadas", ())
+    assert _get(client, url)[0] == guardadas

@@ -89,6 +89,11 @@ class IteradorDeOpciones(ModelChoiceIterator):
             yield ("", self.field.empty_label)
         if self.field.null_label is not None:
             yield (self.field.null_value, self.field.null_label)
+        guardadas = getattr(self.field, "opciones_guardadas", None)
+        if guardadas is not None:
+            # Read with the form's other options from one stored piece (OpcionesGuardadas).
+            yield from (tuple(opcion) for opcion in guardadas)
+            return
         for obj in self.queryset:
             yield self.choice(obj)
 

@@ -136,13 +136,14 @@ def _renderizar(tarjeta, objetos, claves, idioma, opciones):
     return nuevos
 
 
-def pieza(nombre, *partes, construir):
+def pieza(nombre, *partes, construir, tablas=()):
     """Return the stored piece `nombre` for these key parts, or build, store and return it.
 
     A piece is what `construir()` returns: a JSON-serialisable dict (rendered HTML, data).
     `construir()` reads what it shows itself; those rows (of watched models, found by
     `post_init`) are its dependencies. It must not depend on the time or the visitor:
-    what does goes into `partes`.
+    what does goes into `partes`. A piece that lists every row of a table (a filter's
+    options) names its model in `tablas`: adding a row to it deletes the piece too.
     """
     clave = ":".join((version(), nombre, *map(str, partes)))
     fila = Fragmento.objects.filter(clave=clave).values_list("html", "claves").first()
@@ -152,6 +153,7 @@ def pieza(nombre, *partes, construir):
     testigo = _testigo()
     with claves_mod.reunir() as dependencias:
         datos = construir()
+    dependencias |= {clave_de_tabla(modelo) for modelo in tablas}
     _guardar({clave: (json.dumps(datos), " ".join(sorted(dependencias)))}, testigo)
     return datos
 
@@ -200,13 +202,20 @@ def _guardar(nuevos, testigo):
         logger.warning("No se pudieron guardar los fragmentos", exc_info=True)
 
 
+def clave_de_tabla(modelo):
+    """The dependency of a piece that lists every row of `modelo`'s table."""
+    return f"tabla:{modelo._meta.model_name}"
+
+
 def invalidar(claves):
     """After a committed write: delete the fragments showing these items, then renew pages.
 
     Both under the lock `_guardar` takes, in that order: a page built under the new
-    generation finds no old fragment, and no render from before can store one.
+    generation finds no old fragment, and no render from before can store one. A write
+    of `tema-5` also touches `tabla:tema`: the pieces that list every topic.
     """
     claves = {clave for clave in claves if clave != claves_mod.LISTAS}
+    claves |= {f"tabla:{clave.rsplit('-', 1)[0]}" for clave in claves if "-" in clave}
     fragmentos = Fragmento.objects.filter(
         clave__in=FragmentoDependencia.objects.filter(clave__in=claves).values("fragmento_id")
     )

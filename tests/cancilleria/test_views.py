@@ -2,7 +2,7 @@ from datetime import timedelta
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from cancilleria.base.models import Estado
 from comunicados.models import Comunicado
@@ -158,6 +158,33 @@ def test_cambio_de_idioma_conserva_pagina_y_filtros(client):
     TemaFactory(slug="migracion")
     contenido = client.get(reverse("comunicados:lista") + "?tema=migracion").content.decode()
     assert 'href="/en/comunicados/?tema=migracion"' in contenido
+
+
+@pytest.mark.parametrize(
+    "ruta",
+    [
+        "/comunicados/?tema=migracion&page=2",
+        "/en/comunicados/un-comunicado/",
+        "/qu/eventos/?consulado=francia&consulado=chile",
+        "/temas/migracion/",
+        "/personas/ana-perez/?pagina_comunicados=3",
+        "/buscar/?q=trata%20de%20personas",
+        "/",
+    ],
+)
+def test_enlaces_a_otros_idiomas_son_los_de_translate_url(rf, ruta):
+    """The language links come from the request's own match: as translate_url gives them."""
+    from django.conf import settings
+    from django.urls import resolve, translate_url
+
+    from cancilleria.base.templatetags.cancilleria_tags import ruta_en_idioma
+
+    request = rf.get(ruta)
+    # As LocaleMiddleware does: the path's language is active when it is resolved.
+    with translation.override(translation.get_language_from_path(ruta) or "es"):
+        request.resolver_match = resolve(request.path_info)
+        for codigo, _nombre in settings.LANGUAGES:
+            assert ruta_en_idioma(request, codigo) == translate_url(ruta, codigo), codigo
 
 
 def test_sitemap_paginado_no_crece_encontar_consultas(client):

@@ -85,7 +85,40 @@ class FilterSetConBusqueda(django_filters.FilterSet):
 
     Bounded after every filter, so the candidates are the newest matches of the whole
     filtered list, not of the search alone.
+
+    The options of the directory fields named in `opciones_guardadas` (topics,
+    organisations…) are the same on every request: they are read from one stored piece
+    per language (cancilleria.base.fragmentos) instead of a query and a model instance
+    per row for each field; a write to those tables (`tablas_de_opciones`) deletes it.
     """
+
+    opciones_guardadas = ()
+    tablas_de_opciones = ()
+
+    @property
+    def form(self):
+        if not hasattr(self, "_form"):
+            formulario = super().form
+            if self.opciones_guardadas:
+                self.poner_opciones(formulario, OpcionesGuardadas(self, formulario))
+        return self._form
+
+    def opciones_para_guardar(self, formulario):
+        """Return {field: [[value, label]…]} of the stored fields, read from the database."""
+        opciones = {}
+        for nombre in self.opciones_guardadas:
+            campo = formulario.fields[nombre]
+            iterador = campo.iterator(campo)
+            opciones[nombre] = [
+                [str(valor), str(etiqueta)]
+                for valor, etiqueta in map(iterador.choice, campo.queryset)
+            ]
+        return opciones
+
+    def poner_opciones(self, formulario, opciones):
+        """Give each stored field its options, read when a widget first lists them."""
+        for nombre in self.opciones_guardadas:
+            formulario.fields[nombre].opciones_guardadas = opciones.lista(nombre)
 
     def get_form_class(self):
         formulario = super().get_form_class()
@@ -99,6 +132,44 @@ class FilterSetConBusqueda(django_filters.FilterSet):
             if nombre not in excepto:
                 filtrado = self.filters[nombre].filter(filtrado, valor)
         return acotar_a_candidatos(filtrado, queryset)
+
+
+class OpcionesGuardadas:
+    """A form's stored options: one piece, read the first time a field lists its options.
+
+    Feeds, alerts and downloads validate the same forms but never list the options: they
+    read nothing of it.
+    """
+
+    def __init__(self, filtro, formulario):
+        self.filtro, self.formulario, self.datos = filtro, formulario, None
+
+    def __getitem__(self, nombre):
+        if self.datos is None:
+            # Here: the search package loads with the models, before the fragments can.
+            from cancilleria.base import fragmentos
+
+            self.datos = fragmentos.pieza(
+                "opciones",
+                type(self.filtro).__name__,
+                get_language(),
+                construir=lambda: self.filtro.opciones_para_guardar(self.formulario),
+                tablas=self.filtro.tablas_de_opciones,
+            )
+        return self.datos[nombre]
+
+    def lista(self, nombre):
+        return _Lista(self, nombre)
+
+
+class _Lista:
+    """The options of one field, read from the piece when iterated."""
+
+    def __init__(self, opciones, nombre):
+        self.opciones, self.nombre = opciones, nombre
+
+    def __iter__(self):
+        return iter(self.opciones[self.nombre])
 
 
 class FiltroBusqueda(django_filters.CharFilter):

@@ -1,16 +1,16 @@
 import json
 import re
 from decimal import Decimal
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.template.defaultfilters import floatformat
-from django.urls import translate_url
+from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils.html import format_html, linebreaks
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, get_language_info, gettext
+from django.utils.translation import get_language, get_language_info, gettext, override
 
 from cancilleria.base import fragmentos
 from cancilleria.base.html import sanear_html
@@ -20,11 +20,31 @@ from cancilleria.base.vistas import consulta_editada
 register = template.Library()
 
 
+def ruta_en_idioma(request, idioma):
+    """Return `translate_url(request.get_full_path(), idioma)`, from the request's own match.
+
+    `translate_url` resolves the path again, once per language on every page (the
+    language links and their `hreflang` alternates); the request was resolved already.
+    """
+    ruta = request.get_full_path()
+    coincidencia = getattr(request, "resolver_match", None)
+    if coincidencia is None or not coincidencia.url_name or request.path != request.path_info:
+        return translate_url(ruta, idioma)
+    partes = urlsplit(ruta)
+    with override(idioma):
+        try:
+            nueva = reverse(
+                coincidencia.view_name, args=coincidencia.args, kwargs=coincidencia.kwargs
+            )
+        except NoReverseMatch:
+            return ruta
+    return urlunsplit((partes.scheme, partes.netloc, nueva, partes.query, partes.fragment))
+
+
 @register.simple_tag(takes_context=True)
 def url_en_idioma(context, idioma):
     """Return the current page, filters included, in another language."""
-    request = context["request"]
-    return translate_url(request.get_full_path(), idioma)
+    return ruta_en_idioma(context["request"], idioma)
 
 
 # The only parameters that make another page for search engines: a page of a list.
@@ -53,9 +73,9 @@ def idiomas_de_pagina(context):
     A detail page (its `object`) exists in Quechua or Aymara only when translated into it;
     every other page exists in every language.
     """
-    ruta = context["request"].get_full_path()
+    request = context["request"]
     return [
-        (codigo, get_language_info(codigo)["name_local"], translate_url(ruta, codigo))
+        (codigo, get_language_info(codigo)["name_local"], ruta_en_idioma(request, codigo))
         for codigo in idiomas_de(context.get("object"))
     ]
 
