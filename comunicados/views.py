@@ -56,7 +56,8 @@ class ComunicadoListView(DescargaListaMixin, ListaFiltradaView):
     )
 
     def get_queryset(self):
-        return Comunicado.objects.para_tarjetas()
+        # The page shows stored cards (fragmentos): of the rows it needs the keys alone.
+        return Comunicado.objects.para_tarjetas().only("pk")
 
     def queryset_descarga(self):
         return Comunicado.objects.para_datos_abiertos()

@@ -50,7 +50,8 @@ class EventoListView(DescargaListaMixin, ListaFiltradaView):
     )
 
     def get_queryset(self):
-        return Evento.objects.para_tarjetas()
+        # The page shows stored cards (fragmentos): of the rows it needs the keys alone.
+        return Evento.objects.para_tarjetas().only("pk")
 
     def queryset_descarga(self):
         return Evento.objects.para_datos_abiertos()

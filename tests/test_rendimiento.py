@@ -5,6 +5,8 @@ them flat: a fixed number of queries whatever the data or the filters, pages of 
 size, and list cards that never read bodies or search text.
 """
 
+import importlib
+
 import pytest
 from django.contrib.auth.models import Permission
 from django.db import connection
@@ -246,7 +248,6 @@ def test_detalle_de_la_semilla_cabe_en_el_presupuesto(client):
 def test_filtros_publicos_renderizan_con_jinja2_el_mismo_html(modulo, clase):
     # Django's widget templates cost a third of a list page; their Jinja2 copies render
     # the same HTML several times faster (make bench).
-    import importlib
     import re
 
     from django.forms.renderers import DjangoTemplates
@@ -268,6 +269,35 @@ def test_filtros_publicos_renderizan_con_jinja2_el_mismo_html(modulo, clase):
         return re.sub(r">\s+<", "><", re.sub(r"\s+", " ", html)).strip()
 
     assert [normalizar(h) for h in jinja2] == [normalizar(h) for h in plantillas]
+
+
+@pytest.mark.parametrize(
+    "modulo, clase, campo, datos",
+    [
+        ("comunicados.filters", "ComunicadoFilter", "tema", {"tema": ["t-1", "t-3"]}),
+        ("comunicados.filters", "ComunicadoFilter", "tema", None),
+        ("eventos.filters", "EventoFilter", "consulado", {"consulado": ["c-2"]}),
+    ],
+)
+def test_casillas_escritas_en_python_son_las_del_widget(modulo, clase, campo, datos):
+    """{% casillas %} writes each box as `{{ opcion.tag }} <label…>` did, checked ones too."""
+    from django.template import Context, Template
+
+    for n in range(4):
+        TemaFactory(slug=f"t-{n}", nombre=f"Tema «{n}» & más")
+        ConsuladoFactory(slug=f"c-{n}", nombre=f"Consulado General del Perú en Ciudad {n}")
+    formulario = getattr(importlib.import_module(modulo), clase)(data=datos).form
+    campo = formulario[campo]
+    antes = Template(
+        '{% for opcion in campo %}<div class="casilla">{{ opcion.tag }} '
+        '<label for="{{ opcion.id_for_label }}">{{ opcion.choice_label }}</label></div>'
+        "{% endfor %}"
+    ).render(Context({"campo": campo}))
+    ahora = Template("{% load cancilleria_tags %}{% casillas campo %}").render(
+        Context({"campo": campo})
+    )
+    assert ahora == antes
+    assert ("checked" in ahora) == bool(datos)
 
 
 @pytest.mark.parametrize("cuantos", [2, 8])

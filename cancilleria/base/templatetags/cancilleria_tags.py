@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.template.defaultfilters import floatformat
 from django.urls import NoReverseMatch, reverse, translate_url
-from django.utils.html import format_html, linebreaks
+from django.utils.html import format_html, format_html_join, linebreaks
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info, gettext, override
 
@@ -92,6 +92,37 @@ def lang_de_interfaz():
 def idiomas_de_interfaz():
     """Return the codes of the languages the UI is translated into (the admin's choice)."""
     return settings.IDIOMAS_INTERFAZ
+
+
+def _entrada(datos):
+    """Write a choice's <input> as Django's widget template does (input.html, attrs.html)."""
+    atributos = (
+        format_html(" {}", nombre) if valor is True else format_html(' {}="{}"', nombre, valor)
+        for nombre, valor in datos["attrs"].items()
+        if valor is not False
+    )
+    valor = "" if datos["value"] is None else format_html(' value="{}"', datos["value"])
+    return format_html(
+        '<input type="{}" name="{}"{}{}>',
+        datos["type"],
+        datos["name"],
+        valor,
+        mark_safe("".join(atributos)),  # noqa: S308 - each part escaped by format_html
+    )
+
+
+@register.simple_tag
+def casillas(opciones):
+    """Return the check boxes of a bound field (or of one group of it), each with its label.
+
+    The markup of `{{ opcion.tag }} <label…>` for each box, written in one go: a template
+    per box made the consulates' filter (46 boxes) a fifth of the events page.
+    """
+    return format_html_join(
+        "",
+        '<div class="casilla">{} <label for="{}">{}</label></div>',
+        ((_entrada(opcion.data), opcion.id_for_label, opcion.choice_label) for opcion in opciones),
+    )
 
 
 @register.simple_tag
