@@ -266,3 +266,16 @@ def test_las_opciones_guardadas_dan_el_mismo_formulario(client, monkeypatch):
     guardadas = _get(client, url)[0]
     monkeypatch.setattr(ComunicadoFilter, "opciones_guardadas", ())
     assert _get(client, url)[0] == guardadas
+
+
+def test_un_comunicado_nuevo_no_borra_las_opciones_de_los_filtros(client):
+    """Links to the directory are not rows of it: the stored options stay."""
+    organizacion = OrganizacionFactory()
+    _get(client, "/comunicados/")
+    guardadas = _claves_guardadas("opciones")
+    assert guardadas
+    comunicado = ComunicadoFactory()
+    comunicado.organizaciones.add(organizacion)
+    assert _claves_guardadas("opciones") == guardadas
+    organizacion.save()
+    assert not _claves_guardadas("opciones")

@@ -142,8 +142,9 @@ def pieza(nombre, *partes, construir, tablas=()):
     A piece is what `construir()` returns: a JSON-serialisable dict (rendered HTML, data).
     `construir()` reads what it shows itself; those rows (of watched models, found by
     `post_init`) are its dependencies. It must not depend on the time or the visitor:
-    what does goes into `partes`. A piece that lists every row of a table (a filter's
-    options) names its model in `tablas`: adding a row to it deletes the piece too.
+    what does goes into `partes`. A piece that lists every row of some tables (a
+    filter's options) names their models in `tablas` instead: saving or deleting any row
+    of them deletes it, and linking a release to one does not.
     """
     clave = ":".join((version(), nombre, *map(str, partes)))
     fila = Fragmento.objects.filter(clave=clave).values_list("html", "claves").first()
@@ -153,7 +154,9 @@ def pieza(nombre, *partes, construir, tablas=()):
     testigo = _testigo()
     with claves_mod.reunir() as dependencias:
         datos = construir()
-    dependencias |= {clave_de_tabla(modelo) for modelo in tablas}
+    if tablas:
+        # Every row of those tables: a write to any of them, and no link to one, counts.
+        dependencias = {clave_de_tabla(modelo) for modelo in tablas}
     _guardar({clave: (json.dumps(datos), " ".join(sorted(dependencias)))}, testigo)
     return datos
 
@@ -203,7 +206,10 @@ def _guardar(nuevos, testigo):
 
 
 def clave_de_tabla(modelo):
-    """The dependency of a piece that lists every row of `modelo`'s table."""
+    """The dependency of a piece that lists every row of `modelo`'s table.
+
+    Saving or deleting any row of it touches this key (cache.escrituras).
+    """
     return f"tabla:{modelo._meta.model_name}"
 
 
@@ -211,11 +217,9 @@ def invalidar(claves):
     """After a committed write: delete the fragments showing these items, then renew pages.
 
     Both under the lock `_guardar` takes, in that order: a page built under the new
-    generation finds no old fragment, and no render from before can store one. A write
-    of `tema-5` also touches `tabla:tema`: the pieces that list every topic.
+    generation finds no old fragment, and no render from before can store one.
     """
     claves = {clave for clave in claves if clave != claves_mod.LISTAS}
-    claves |= {f"tabla:{clave.rsplit('-', 1)[0]}" for clave in claves if "-" in clave}
     fragmentos = Fragmento.objects.filter(
         clave__in=FragmentoDependencia.objects.filter(clave__in=claves).values("fragmento_id")
     )

@@ -83,7 +83,9 @@ def anotar(claves):
         for clave in claves:
             if len(pagina) > MAXIMO_CLAVES:
                 break
-            pagina.add(clave)
+            # `tabla:…` keys are the stored pieces' own (fragmentos), not a CDN's.
+            if not clave.startswith("tabla:"):
+                pagina.add(clave)
 
 
 def de_escritura(instancia):

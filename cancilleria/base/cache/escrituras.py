@@ -24,13 +24,16 @@ class Aviso:
     def __init__(self):
         self.claves = set()
         self.instancias = []
+        # Tables a row was added to, changed in or deleted from (`tabla:tema`): the stored
+        # pieces that list a whole table depend on them (fragmentos), a CDN does not.
+        self.tablas = set()
 
     def __call__(self):
         from cancilleria.base import fragmentos
 
         try:
             # Deletes the fragments it touched, then starts a new generation.
-            fragmentos.invalidar(self.claves)
+            fragmentos.invalidar(self.claves | self.tablas)
         except Exception:  # noqa: BLE001 - the write stands; the log must say so loudly
             logger.exception("No se pudo renovar el cache público tras %s", self.claves)
         if not purga.adaptador().purga_de_verdad:
@@ -53,9 +56,11 @@ def _aviso(using):
     return Aviso(), True
 
 
-def _anotar(using, claves, instancia=None):
+def _anotar(using, claves, instancia=None, tabla=None):
     aviso, nuevo = _aviso(using)
     aviso.claves |= claves
+    if tabla is not None:
+        aviso.tablas.add(f"tabla:{tabla._meta.model_name}")
     if instancia is not None and len(aviso.instancias) < 100:
         aviso.instancias.append(instancia)
     if nuevo:
@@ -64,12 +69,12 @@ def _anotar(using, claves, instancia=None):
 
 def al_guardar(sender, instance, using, **kwargs):
     if claves_mod.vigilado(sender):
-        _anotar(using, claves_mod.de_escritura(instance), instance)
+        _anotar(using, claves_mod.de_escritura(instance), instance, tabla=sender)
 
 
 def al_borrar(sender, instance, using, **kwargs):
     if claves_mod.vigilado(sender):
-        _anotar(using, claves_mod.de_escritura(instance))
+        _anotar(using, claves_mod.de_escritura(instance), tabla=sender)
 
 
 def al_cambiar_relacion(sender, instance, action, model, pk_set, using, **kwargs):
