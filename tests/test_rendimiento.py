@@ -300,6 +300,39 @@ def test_casillas_escritas_en_python_son_las_del_widget(modulo, clase, campo, da
     assert ("checked" in ahora) == bool(datos)
 
 
+@pytest.mark.parametrize(
+    "modulo, clase, datos, con_errores",
+    [
+        ("comunicados.filters", "ComunicadoFilter", {"q": "trata", "tipo": "nota_de_prensa"}, 0),
+        ("comunicados.filters", "ComunicadoFilter", {"desde": "ayer", "organizacion": "x"}, 2),
+        ("eventos.filters", "EventoFilter", {"cuando": "nunca"}, 1),
+        ("eventos.filters", "EventoGestionFilter", None, 0),
+    ],
+)
+def test_la_etiqueta_campo_escribe_lo_que_escribia_su_include(modulo, clase, datos, con_errores):
+    """{% campo %} writes each field as includes/_campo.html did, errors included."""
+    from django.template import Context, Template
+
+    TemaFactory(nombre="Tema «1» & más")
+    OrganizacionFactory()
+    formulario = getattr(importlib.import_module(modulo), clase)(data=datos).form
+    include = Template(
+        '<div class="campo{% if campo.errors %} campo--error{% endif %}">\n'
+        '  <label for="{{ campo.id_for_label }}">{{ campo.label }}</label>\n'
+        "  {{ campo }}\n"
+        '  {% for error in campo.errors %}<p class="campo__error" id="{{ campo.auto_id }}_error">'
+        "{{ error }}</p>{% endfor %}\n"
+        "</div>\n"
+    )
+    etiqueta = Template("{% load cancilleria_tags %}{% campo campo %}")
+    errores = 0
+    for campo in formulario:
+        contexto = Context({"campo": campo})
+        assert etiqueta.render(contexto) == include.render(contexto), campo.name
+        errores += bool(campo.errors)
+    assert errores == con_errores
+
+
 @pytest.mark.parametrize("cuantos", [2, 8])
 def test_paginador_por_claves_da_las_paginas_del_acotado(monkeypatch, cuantos):
     """Reading the keys first changes how a list is read, not what it shows: the same

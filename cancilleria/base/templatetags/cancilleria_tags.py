@@ -94,6 +94,27 @@ def idiomas_de_interfaz():
     return settings.IDIOMAS_INTERFAZ
 
 
+@register.simple_tag
+def campo(campo):
+    """Return a form field in its box: its label, its widget and each of its errors.
+
+    A tag, not an include: the nine includes of a list's filters were a sixth of its page.
+    """
+    errores = campo.errors
+    return format_html(
+        '<div class="campo{}">\n  <label for="{}">{}</label>\n  {}\n  {}\n</div>\n',
+        " campo--error" if errores else "",
+        campo.id_for_label,
+        campo.label,
+        campo,
+        format_html_join(
+            "",
+            '<p class="campo__error" id="{}_error">{}</p>',
+            ((campo.auto_id, error) for error in errores),
+        ),
+    )
+
+
 def _entrada(datos):
     """Write a choice's <input> as Django's widget template does (input.html, attrs.html)."""
     atributos = (
