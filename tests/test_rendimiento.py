@@ -272,6 +272,45 @@ def test_filtros_publicos_renderizan_con_jinja2_el_mismo_html(modulo, clase):
 
 
 @pytest.mark.parametrize(
+    "modulo, clase, datos",
+    [
+        (
+            "comunicados.filters",
+            "ComunicadoFilter",
+            {"organizacion": "o-1", "tipo": "nota_de_prensa"},
+        ),
+        ("comunicados.filters", "ComunicadoFilter", None),
+        ("eventos.filters", "EventoFilter", {"tema": "t-2", "cuando": "nunca"}),
+        ("eventos.filters", "EventoGestionFilter", {"consulado": ["c-1", "c-3"], "pais": "FR"}),
+    ],
+)
+def test_los_select_escritos_en_python_son_los_de_jinja2(modulo, clase, datos, monkeypatch):
+    """RENDERIZADOR_PUBLICO writes <select> as Django's Jinja2 templates do, byte for byte:
+    choices, groups, the chosen ones, and labels that need escaping."""
+    from django.forms.renderers import Jinja2
+
+    from cancilleria.base.busqueda import filtros
+    from cancilleria.base.busqueda.filtros import RENDERIZADOR_PUBLICO
+
+    escritos = []
+    select = filtros._select
+    monkeypatch.setattr(filtros, "_select", lambda widget: escritos.append(1) or select(widget))
+
+    for n in range(4):
+        TemaFactory(slug=f"t-{n}", nombre=f'Tema "{n}" & <más>')
+        OrganizacionFactory(slug=f"o-{n}", nombre=f"L'Organisation {n}")
+        ConsuladoFactory(slug=f"c-{n}", nombre=f"Consulado General del Perú en Ciudad {n}")
+    formulario = getattr(importlib.import_module(modulo), clase)(data=datos).form
+    assert formulario.renderer is RENDERIZADOR_PUBLICO
+    en_python = {campo.name: str(campo) for campo in formulario}
+    formulario.renderer = Jinja2()
+    plantillas = {campo.name: str(campo) for campo in formulario}
+    assert en_python == plantillas
+    assert len(escritos) == sum("<select" in html for html in en_python.values()) > 0
+    assert "selected" in "".join(en_python.values()) or not datos
+
+
+@pytest.mark.parametrize(
     "modulo, clase, campo, datos",
     [
         ("comunicados.filters", "ComunicadoFilter", "tema", {"tema": ["t-1", "t-3"]}),
