@@ -289,12 +289,12 @@ def test_los_select_escritos_en_python_son_los_de_jinja2(modulo, clase, datos, m
     choices, groups, the chosen ones, and labels that need escaping."""
     from django.forms.renderers import Jinja2
 
-    from cancilleria.base.busqueda import filtros
+    from cancilleria.base import marcado
     from cancilleria.base.busqueda.filtros import RENDERIZADOR_PUBLICO
 
     escritos = []
-    select = filtros._select
-    monkeypatch.setattr(filtros, "_select", lambda widget: escritos.append(1) or select(widget))
+    select = marcado.select
+    monkeypatch.setattr(marcado, "select", lambda widget: escritos.append(1) or select(widget))
 
     for n in range(4):
         TemaFactory(slug=f"t-{n}", nombre=f'Tema "{n}" & <más>')

@@ -4,42 +4,12 @@ import django_filters
 from django.core.exceptions import ValidationError
 from django.db.models import Case, IntegerField, Value, When
 from django.forms.renderers import Jinja2
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from markupsafe import escape
 
+from .. import marcado
 from .modelo import CANDIDATOS
 from .texto import hay_consulta, solo_palabras_vacias
-
-SELECT = "django/forms/widgets/select.html"
-OPCION = "django/forms/widgets/select_option.html"
-
-
-def _atributos(atributos):
-    # django/forms/widgets/attrs.html, with Jinja2's escaping.
-    return "".join(
-        f" {escape(nombre)}" if valor is True else f' {escape(nombre)}="{escape(valor)}"'
-        for nombre, valor in atributos.items()
-        if valor is not False
-    )
-
-
-def _select(widget):
-    """Write Django's select.html and select_option.html (Jinja2 copies) for `widget`."""
-    partes = [f'<select name="{escape(widget["name"])}"{_atributos(widget["attrs"])}>']
-    for grupo, opciones, _indice in widget["optgroups"]:
-        if grupo:
-            partes.append(f'\n  <optgroup label="{escape(grupo)}">')
-        for opcion in opciones:
-            partes.append(
-                f'\n  <option value="{escape(opcion["value"])}"'
-                f"{_atributos(opcion['attrs'])}>{escape(opcion['label'])}</option>"
-            )
-        if grupo:
-            partes.append("\n  </optgroup>")
-    partes.append("\n</select>")
-    return mark_safe("".join(partes))  # noqa: S308 - every value escaped above
 
 
 class RenderizadorPublico(Jinja2):
@@ -47,17 +17,12 @@ class RenderizadorPublico(Jinja2):
 
     The same HTML as the template language's, several times faster (make bench); a
     template per <option> was still most of a list's filter form, so a select box is
-    written here, as select.html and select_option.html write it (a test compares them).
+    written in Python (cancilleria.base.marcado; a test compares them).
     """
 
     def render(self, template_name, context, request=None):
-        widget = context.get("widget", {})
-        if template_name == SELECT and all(
-            opcion["template_name"] == OPCION
-            for _grupo, opciones, _indice in widget["optgroups"]
-            for opcion in opciones
-        ):
-            return _select(widget)
+        if template_name == marcado.SELECT and marcado.es_select_simple(context["widget"]):
+            return marcado.select(context["widget"])
         return super().render(template_name, context, request)
 
 

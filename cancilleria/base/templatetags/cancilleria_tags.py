@@ -15,6 +15,7 @@ from django.utils.translation import get_language, get_language_info, gettext, o
 from cancilleria.base import fragmentos
 from cancilleria.base.html import sanear_html
 from cancilleria.base.idiomas import idiomas_de
+from cancilleria.base.marcado import entrada
 from cancilleria.base.vistas import consulta_editada
 
 register = template.Library()
@@ -115,23 +116,6 @@ def campo(campo):
     )
 
 
-def _entrada(datos):
-    """Write a choice's <input> as Django's widget template does (input.html, attrs.html)."""
-    atributos = (
-        format_html(" {}", nombre) if valor is True else format_html(' {}="{}"', nombre, valor)
-        for nombre, valor in datos["attrs"].items()
-        if valor is not False
-    )
-    valor = "" if datos["value"] is None else format_html(' value="{}"', datos["value"])
-    return format_html(
-        '<input type="{}" name="{}"{}{}>',
-        datos["type"],
-        datos["name"],
-        valor,
-        mark_safe("".join(atributos)),  # noqa: S308 - each part escaped by format_html
-    )
-
-
 @register.simple_tag
 def casillas(opciones):
     """Return the check boxes of a bound field (or of one group of it), each with its label.
@@ -142,7 +126,7 @@ def casillas(opciones):
     return format_html_join(
         "",
         '<div class="casilla">{} <label for="{}">{}</label></div>',
-        ((_entrada(opcion.data), opcion.id_for_label, opcion.choice_label) for opcion in opciones),
+        ((entrada(opcion.data), opcion.id_for_label, opcion.choice_label) for opcion in opciones),
     )
 
 
