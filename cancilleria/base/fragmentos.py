@@ -156,7 +156,7 @@ def pieza(nombre, *partes, construir, tablas=()):
         datos = construir()
     if tablas:
         # Every row of those tables: a write to any of them, and no link to one, counts.
-        dependencias = {clave_de_tabla(modelo) for modelo in tablas}
+        dependencias = {claves_mod.clave_de_tabla(modelo) for modelo in tablas}
     _guardar({clave: (json.dumps(datos), " ".join(sorted(dependencias)))}, testigo)
     return datos
 
@@ -203,14 +203,6 @@ def _guardar(nuevos, testigo):
     except DatabaseError:
         # The page is right without them; they are rendered again next time.
         logger.warning("No se pudieron guardar los fragmentos", exc_info=True)
-
-
-def clave_de_tabla(modelo):
-    """The dependency of a piece that lists every row of `modelo`'s table.
-
-    Saving or deleting any row of it touches this key (cache.escrituras).
-    """
-    return f"tabla:{modelo._meta.model_name}"
 
 
 def invalidar(claves):

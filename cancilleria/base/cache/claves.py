@@ -33,6 +33,15 @@ def clave(modelo, pk):
     return f"{modelo._meta.model_name}-{pk}"
 
 
+# Stored pieces that list a whole table (cancilleria.base.fragmentos) depend on it: saving
+# or deleting any of its rows touches this key. A CDN never sees it.
+PREFIJO_TABLA = "tabla:"
+
+
+def clave_de_tabla(modelo):
+    return f"{PREFIJO_TABLA}{modelo._meta.model_name}"
+
+
 def empezar_pagina():
     return _pagina.set(set())
 
@@ -83,8 +92,7 @@ def anotar(claves):
         for clave in claves:
             if len(pagina) > MAXIMO_CLAVES:
                 break
-            # `tabla:…` keys are the stored pieces' own (fragmentos), not a CDN's.
-            if not clave.startswith("tabla:"):
+            if not clave.startswith(PREFIJO_TABLA):
                 pagina.add(clave)
 
 

@@ -60,7 +60,7 @@ def _anotar(using, claves, instancia=None, tabla=None):
     aviso, nuevo = _aviso(using)
     aviso.claves |= claves
     if tabla is not None:
-        aviso.tablas.add(f"tabla:{tabla._meta.model_name}")
+        aviso.tablas.add(claves_mod.clave_de_tabla(tabla))
     if instancia is not None and len(aviso.instancias) < 100:
         aviso.instancias.append(instancia)
     if nuevo:
