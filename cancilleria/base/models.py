@@ -307,9 +307,10 @@ class Salvaguardable(models.Model):
 class Fragmento(models.Model):
     """A piece of a public page rendered once and kept until what it shows is written.
 
-    `cancilleria.base.fragmentos` fills and reads them (list cards); a committed write
-    deletes those that depend on what it touched. `claves` are the surrogate keys of what
-    it shows, for the page's Surrogate-Key header.
+    `cancilleria.base.fragmentos` fills and reads them (list cards, release articles, a
+    list's filter options); a committed write deletes those that depend on what it
+    touched. `claves` are the surrogate keys of what it shows, for the page's
+    Surrogate-Key header.
     """
 
     clave = models.CharField(max_length=200, unique=True)
