@@ -7,7 +7,7 @@ would at 100k rows.
 """
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -171,3 +171,52 @@ def test_pagina_de_persona_lee_sus_comunicados_de_los_indices_por_persona(client
     for tabla in ("comunicados_cita", "comunicados_comunicado_personas"):
         assert f"Seq Scan on {tabla}" not in claves[0], claves[0]
     assert claves[0].count(f"Index Cond: (persona_id = {persona.pk})") == 2, claves[0]
+
+
+@pytest.mark.parametrize(
+    "url, indices",
+    [
+        (
+            reverse("comunicados:lista") + "?tema=trata-de-personas",
+            ("comunicado_publico_id_idx", "comunicado_temas_tema_idx"),
+        ),
+        (
+            reverse("eventos:lista") + "?consulado=francia",
+            # The participations' side: part_consular_consulado_idx at scale; here every
+            # participation is the chosen consulate's, so any index of them will do.
+            ("evento_publico_id_idx",),
+        ),
+    ],
+)
+@pytest.mark.django_db(transaction=True)
+def test_el_conteo_filtrado_une_dos_indices_en_orden_de_clave(client, datos, url, indices):
+    """A list filtered by topic or consulate can be counted by merging, in key order, the
+    published keys and the link table's keys for the chosen item, both read from their
+    indexes alone: no probe of the link table per release in date order (make bench:
+    2.2 → 0.3 ms for the topic at 100k).
+
+    At scale the planner chooses it; on test rows every join costs about the same, so
+    the others are switched off to see that these indexes make it possible. Committed
+    and vacuumed, as a real table is, so the indexes can answer alone.
+    """
+    with connection.cursor() as cursor:
+        restricciones = connection.introspection.get_constraints(
+            cursor, "comunicados_comunicado_temas"
+        )
+        for tabla in (
+            "comunicados_comunicado",
+            "comunicados_comunicado_temas",
+            "eventos_evento",
+            "eventos_participacionconsular",
+        ):
+            cursor.execute(f"VACUUM ANALYZE {tabla}")
+    assert restricciones["comunicado_temas_tema_idx"]["columns"] == ["tema_id", "comunicado_id"]
+    with transaction.atomic():  # SET LOCAL holds in a transaction only
+        planes = _planes(
+            client, url, apagados=("seqscan", "bitmapscan", "nestloop", "hashjoin", "sort")
+        )
+    conteos = [p for sql, p in planes.items() if sql.startswith("SELECT COUNT(*)")]
+    assert conteos, planes
+    assert "Merge" in conteos[0], conteos[0]
+    for indice in indices:
+        assert indice in conteos[0], conteos[0]

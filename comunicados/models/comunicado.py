@@ -175,6 +175,14 @@ class Comunicado(Publicable, Salvaguardable, Buscable):
                 condition=Q(estado=Estado.PUBLICADO),
                 name="comunicado_publico_fecha_idx",
             ),
+            # Counting a filtered list: the published keys in key order, merged with a
+            # link table's keys for the chosen topic or organisation (its own index,
+            # migration 0023), instead of one probe per release in date order.
+            models.Index(
+                fields=["id", "fecha_publicacion"],
+                condition=Q(estado=Estado.PUBLICADO),
+                name="comunicado_publico_id_idx",
+            ),
             # The home page's featured release: a handful of rows, not a table scan.
             models.Index(
                 fields=["-fecha_publicacion", "-id"],

@@ -152,6 +152,13 @@ class Evento(Publicable, Salvaguardable, Buscable):
                 condition=Q(estado=Estado.PUBLICADO),
                 name="evento_publico_inicio_idx",
             ),
+            # Counting a filtered list: the published keys in key order, merged with a
+            # link table's keys for the chosen consulate or topic (migration 0017).
+            models.Index(
+                fields=["id", "fecha_publicacion"],
+                condition=Q(estado=Estado.PUBLICADO),
+                name="evento_publico_id_idx",
+            ),
             # MAX(actualizado) for the sitemap index.
             models.Index(
                 fields=["-actualizado"],
