@@ -323,7 +323,7 @@ def test_casillas_escritas_en_python_son_las_del_widget(modulo, clase, campo, da
     from django.template import Context, Template
 
     for n in range(4):
-        TemaFactory(slug=f"t-{n}", nombre=f"Tema «{n}» & más")
+        TemaFactory(slug=f"t-{n}", nombre=f'Tema «{n}» & "más" d\'<esto>')
         ConsuladoFactory(slug=f"c-{n}", nombre=f"Consulado General del Perú en Ciudad {n}")
     formulario = getattr(importlib.import_module(modulo), clase)(data=datos).form
     campo = formulario[campo]
