@@ -9,7 +9,7 @@ from cancilleria.base.descargas import DescargaListaMixin
 from cancilleria.base.detalle import DetallePublicableMixin
 from cancilleria.base.estructurados import LOGO, TARJETA_COMPARTIR, url_estatica
 from cancilleria.base.vista_previa import VistaPreviaCompartidaMixin, VistaPreviaMixin
-from cancilleria.base.vistas import ExisteEnIdiomaMixin, ListaFiltradaView
+from cancilleria.base.vistas import ExisteEnIdiomaMixin, ListaFiltradaView, PaginadorDeTarjetas
 from eventos.selectores import repartir_por_sesion
 
 from . import estructurados
@@ -36,6 +36,8 @@ class ComunicadoListView(DescargaListaMixin, ListaFiltradaView):
     filterset_class = ComunicadoFilter
     template_name = "comunicados/comunicado_list.html"
     context_object_name = "comunicados"
+    # Its page holds the items' keys: it shows their stored cards.
+    paginator_class = PaginadorDeTarjetas
     # ?formato=csv|json: the filtered list as a file (cancilleria/base/descargas.py).
     nombre_descarga = "comunicados"
     serializer_descarga = ComunicadoSerializer

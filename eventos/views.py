@@ -11,7 +11,7 @@ from cancilleria.base.detalle import DetallePublicableMixin
 from cancilleria.base.estructurados import TARJETA_COMPARTIR, url_estatica
 from cancilleria.base.filtros import vincular_filtro
 from cancilleria.base.vista_previa import VistaPreviaCompartidaMixin, VistaPreviaMixin
-from cancilleria.base.vistas import ExisteEnIdiomaMixin, ListaFiltradaView
+from cancilleria.base.vistas import ExisteEnIdiomaMixin, ListaFiltradaView, PaginadorDeTarjetas
 
 from . import estructurados
 from .api import EventoSerializer
@@ -29,6 +29,8 @@ class EventoListView(DescargaListaMixin, ListaFiltradaView):
     filterset_class = EventoFilter
     template_name = "eventos/evento_list.html"
     context_object_name = "eventos"
+    # Its page holds the items' keys: it shows their stored cards.
+    paginator_class = PaginadorDeTarjetas
     # ?formato=csv|json: the filtered list as a file (cancilleria/base/descargas.py).
     nombre_descarga = "eventos"
     serializer_descarga = EventoSerializer

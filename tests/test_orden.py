@@ -18,6 +18,7 @@ from eventos.gestion.paginas import ParticipacionConsularView
 from eventos.models import Evento
 from eventos.sitemaps import EventoSitemap
 from tests.factories import ComunicadoFactory, ConsuladoFactory, EventoFactory
+from tests.listas import mostrados
 
 pytestmark = pytest.mark.django_db
 
@@ -48,7 +49,7 @@ def _recorrer(client, url, clave):
         respuesta = client.get(f"{url}{separador}page={pagina}")
         assert respuesta.status_code == 200
         paginas = respuesta.context["paginator"].num_pages
-        vistos += [obj.slug for obj in respuesta.context[clave]]
+        vistos += [obj.slug for obj in mostrados(respuesta, clave)]
         pagina += 1
     assert paginas > 1
     return vistos

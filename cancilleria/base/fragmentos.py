@@ -57,6 +57,43 @@ _tarjetas = {}
 _plantillas = set()
 _version = None
 
+# Each process keeps the fragments it read or built under the current generation: a
+# page built again before the next write reads them from memory, not the database. The
+# first read under a new generation forgets them all. At most this many, then anew.
+MAXIMO_EN_MEMORIA = 5_000
+_memoria = {"testigo": None, "partes": {}}
+
+
+def _en_memoria(testigo):
+    """Return this process's fragments of generation `testigo` ({} and kept nowhere
+    when there is no cache to say which generation it is)."""
+    if testigo is None:
+        return {}
+    if _memoria["testigo"] != testigo or len(_memoria["partes"]) >= MAXIMO_EN_MEMORIA:
+        # A new dict, not clear(): a render still holding the old one keeps its own.
+        _memoria.update(testigo=testigo, partes={})
+    return _memoria["partes"]
+
+
+def _leer(claves, testigo):
+    """Return {clave: (html, dependencias)} of the stored fragments among `claves`.
+
+    `testigo` is the generation read before this: what memory holds of it is as new as
+    the database (a write deletes, commits, then starts a new generation).
+    """
+    memoria = _en_memoria(testigo)
+    leidos = {clave: memoria[clave] for clave in claves if clave in memoria}
+    if faltan := set(claves) - leidos.keys():
+        del_disco = {
+            clave: (html, dependencias)
+            for clave, html, dependencias in Fragmento.objects.filter(clave__in=faltan).values_list(
+                "clave", "html", "claves"
+            )
+        }
+        memoria.update(del_disco)
+        leidos.update(del_disco)
+    return leidos
+
 
 def registrar_plantilla(nombre):
     """Make a fragment template part of `version()`: a change to it is a new version."""
@@ -86,8 +123,25 @@ def _clave(tarjeta, pk, idioma, variante):
     return f"{version()}:{tarjeta.nombre}:{pk}:{idioma}:{variante}"
 
 
+class Claves(list):
+    """The keys of a list's items, in order, and their model: all `tarjetas()` needs.
+
+    A page of cards reads only these (PaginadorDeTarjetas): no model instance is made
+    for an item whose card is stored.
+    """
+
+    def __init__(self, modelo, claves):
+        super().__init__(claves)
+        self.modelo = modelo
+
+
+def claves_de(queryset):
+    """Return the keys of `queryset`'s items, in its order, as Claves (one column read)."""
+    return Claves(queryset.model, queryset.values_list("pk", flat=True))
+
+
 def tarjetas(objetos, **opciones):
-    """Return the cards of `objetos` (a list, a queryset or one item), in their order.
+    """Return the cards of `objetos` (Claves, a list, a queryset or one item), in order.
 
     `opciones` go to the card template (`sin_temas=True`) and are part of the key.
     """
@@ -95,39 +149,44 @@ def tarjetas(objetos, **opciones):
         return ""
     if hasattr(objetos, "_meta"):
         objetos = [objetos]
-    objetos = list(objetos)
-    if not objetos:
+    if isinstance(objetos, Claves):
+        modelo, pks = objetos.modelo, list(objetos)
+    else:
+        objetos = list(objetos)
+        modelo, pks = (type(objetos[0]) if objetos else None), [o.pk for o in objetos]
+    if not pks:
         return ""
-    tarjeta = _tarjetas[type(objetos[0])._meta.concrete_model]
+    tarjeta = _tarjetas[modelo._meta.concrete_model]
     idioma = get_language()
     variante = ",".join(f"{k}={v}" for k, v in sorted(opciones.items()) if v)
-    claves = {objeto.pk: _clave(tarjeta, objeto.pk, idioma, variante) for objeto in objetos}
-    guardados = {
-        clave: (html, dependencias)
-        for clave, html, dependencias in Fragmento.objects.filter(
-            clave__in=set(claves.values())
-        ).values_list("clave", "html", "claves")
-    }
-    faltan = [objeto for objeto in objetos if claves[objeto.pk] not in guardados]
+    claves = {pk: _clave(tarjeta, pk, idioma, variante) for pk in pks}
+    # Read first: what is read or built after it is no older than this generation.
+    testigo = _testigo()
+    guardados = _leer(claves.values(), testigo)
+    faltan = [pk for pk in pks if claves[pk] not in guardados]
     if faltan:
-        guardados.update(_renderizar(tarjeta, faltan, claves, idioma, opciones))
+        nuevos = _renderizar(tarjeta, faltan, claves, idioma, opciones, testigo)
+        _en_memoria(testigo).update(nuevos)
+        guardados.update(nuevos)
     partes = []
-    for objeto in objetos:
-        html, dependencias = guardados[claves[objeto.pk]]
+    for pk in pks:
+        if claves[pk] not in guardados:
+            continue  # deleted since the list was read
+        html, dependencias = guardados[claves[pk]]
         # The page names what its cards show, as if it had read those rows itself.
         claves_mod.anotar(dependencias.split())
         partes.append(html)
     return mark_safe("".join(partes))  # noqa: S308 - rendered by our own templates
 
 
-def _renderizar(tarjeta, objetos, claves, idioma, opciones):
-    testigo = _testigo()
+def _renderizar(tarjeta, pks, claves, idioma, opciones, testigo):
     # Read again, after the generation: what a card shows is no older than `testigo`.
-    leidos = {objeto.pk: objeto for objeto in tarjeta.leer([o.pk for o in objetos])}
+    leidos = {objeto.pk: objeto for objeto in tarjeta.leer(pks)}
     nombre = tarjeta.nombre
     nuevos = {}
-    for objeto in objetos:
-        objeto = leidos.get(objeto.pk, objeto)
+    for pk in pks:
+        if (objeto := leidos.get(pk)) is None:
+            continue
         contexto = {nombre: objeto, "LANGUAGE_CODE": idioma, **opciones}
         html = render_to_string(tarjeta.plantilla, contexto)
         dependencias = " ".join(sorted(tarjeta.dependencias(objeto)))
@@ -140,6 +199,7 @@ def pieza(nombre, *partes, construir, tablas=()):
     """Return the stored piece `nombre` for these key parts, or build, store and return it.
 
     A piece is what `construir()` returns: a JSON-serialisable dict (rendered HTML, data).
+    The dict returned is shared by the requests of this process: read it, never change it.
     `construir()` reads what it shows itself; those rows (of watched models, found by
     `post_init`) are its dependencies. It must not depend on the time or the visitor:
     what does goes into `partes`. A piece that lists every row of some tables (a
@@ -147,17 +207,23 @@ def pieza(nombre, *partes, construir, tablas=()):
     of them deletes it, and linking a release to one does not.
     """
     clave = ":".join((version(), nombre, *map(str, partes)))
-    fila = Fragmento.objects.filter(clave=clave).values_list("html", "claves").first()
-    if fila is not None:
-        claves_mod.anotar(fila[1].split())
-        return json.loads(fila[0])
     testigo = _testigo()
+    if (guardada := _leer([clave], testigo).get(clave)) is not None:
+        datos, dependencias = guardada
+        if isinstance(datos, str):
+            # Parsed once per process and generation: what it returns is shared, to read.
+            datos = json.loads(datos)
+            _en_memoria(testigo)[clave] = (datos, dependencias)
+        claves_mod.anotar(dependencias.split())
+        return datos
     with claves_mod.reunir() as dependencias:
         datos = construir()
     if tablas:
         # Every row of those tables: a write to any of them, and no link to one, counts.
         dependencias = {claves_mod.clave_de_tabla(modelo) for modelo in tablas}
-    _guardar({clave: (json.dumps(datos), " ".join(sorted(dependencias)))}, testigo)
+    dependencias = " ".join(sorted(dependencias))
+    _guardar({clave: (json.dumps(datos), dependencias)}, testigo)
+    _en_memoria(testigo)[clave] = (datos, dependencias)
     return datos
 
 
@@ -229,8 +295,9 @@ def _invalidar(fragmentos):
             _bloquear()
             if fragmentos is not None:
                 fragmentos.delete()
+            # Under the lock: a render from before this cannot store what was deleted.
             generacion.invalidar()
-    except DatabaseError:
-        # The pages at least must change; the caller logs what may be stale.
+    finally:
+        # And again once the deletion is committed: a page built between the first and
+        # the commit could still read the old fragments, and under the new generation.
         generacion.invalidar()
-        raise

@@ -15,8 +15,14 @@ from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, TemplateView
 
 from cancilleria.base.filtros import existe
+from cancilleria.base.fragmentos import claves_de
 from cancilleria.base.idiomas import filtrar_traducidos
-from cancilleria.base.vistas import ExisteEnIdiomaMixin, PaginadorPorClaves, paginar
+from cancilleria.base.vistas import (
+    ExisteEnIdiomaMixin,
+    PaginadorDeTarjetas,
+    PaginadorPorClaves,
+    paginar,
+)
 from cancilleria.directorio import estructurados
 from cancilleria.directorio.models import Cargo, Consulado, Organizacion, Persona, Tema
 from comunicados.models import Cita, Comunicado
@@ -53,12 +59,13 @@ class TemaDetailView(ExisteEnIdiomaMixin, DetailView):
         context = super().get_context_data(**kwargs)
         # The newest few; the paginated lists, filtered by the topic, hold the rest.
         tema = self.object
-        context["comunicados"] = (
+        # Their keys alone: the page shows their stored cards.
+        context["comunicados"] = claves_de(
             Comunicado.objects.para_tarjetas()
             .filter(existe(Comunicado, "temas__exact", tema))
             .order_by("-fecha_publicacion", "-pk")[:POR_SECCION]
         )
-        context["eventos"] = (
+        context["eventos"] = claves_de(
             Evento.objects.para_tarjetas()
             .filter(existe(Evento, "temas__exact", tema))
             .order_by("-inicio", "-pk")[:POR_SECCION]
@@ -83,12 +90,13 @@ class OrganizacionDetailView(ExisteEnIdiomaMixin, DetailView):
             org, self.request.build_absolute_uri(org.get_absolute_url())
         )
         # The newest few of each; the paginated lists, filtered by it, hold the rest.
+        # Their keys alone: the page shows their stored cards.
         eventos = Evento.objects.para_tarjetas().order_by("-inicio", "-pk")
-        context["eventos_organizados"] = eventos.filter(organizador=org)[:POR_SECCION]
-        context["eventos_colaborados"] = eventos.filter(
-            existe(Evento, "colaboraciones__organizacion", org)
-        )[:POR_SECCION]
-        context["comunicados"] = (
+        context["eventos_organizados"] = claves_de(eventos.filter(organizador=org)[:POR_SECCION])
+        context["eventos_colaborados"] = claves_de(
+            eventos.filter(existe(Evento, "colaboraciones__organizacion", org))[:POR_SECCION]
+        )
+        context["comunicados"] = claves_de(
             Comunicado.objects.para_tarjetas()
             .filter(existe(Comunicado, "organizaciones__exact", org))
             .order_by("-fecha_publicacion", "-pk")[:POR_SECCION]
@@ -182,6 +190,7 @@ class ConsuladoDetailView(ExisteEnIdiomaMixin, DetailView):
                 Evento.objects.para_tarjetas()
                 .filter(existe(Evento, "consulados__exact", self.object))
                 .order_by("-inicio", "-pk"),
+                clase=PaginadorDeTarjetas,
             )
         )
         context["eventos"] = context["page_obj"].object_list

@@ -10,6 +10,7 @@ from cancilleria.base.models import Estado
 from comunicados.models import Comunicado
 from tests.consultas import presupuesto_constante
 from tests.factories import ComunicadoFactory, EventoFactory, OrganizacionFactory, TemaFactory
+from tests.listas import mostrados
 
 CONSULTAS_RARAS = [
     '"',
@@ -254,14 +255,14 @@ def test_la_relevancia_ordena_solo_las_coincidencias_mas_recientes(client, db, t
         for i in range(5)
     ]
     respuesta = client.get(reverse("comunicados:lista"), {"q": "trata"})
-    mostrados = {c.pk for c in respuesta.context["comunicados"]}
-    assert mostrados == {c.pk for c in comunicados[:3]}
+    vistos = {c.pk for c in mostrados(respuesta)}
+    assert vistos == {c.pk for c in comunicados[:3]}
     html = respuesta.content.decode()
     assert "Más de" in html and "entre los 3 resultados más recientes" in html
     assert "orden=recientes" in html
 
     por_fecha = client.get(reverse("comunicados:lista"), {"q": "trata", "orden": "recientes"})
-    assert [c.pk for c in por_fecha.context["comunicados"]] == [c.pk for c in comunicados]
+    assert [c.pk for c in mostrados(por_fecha)] == [c.pk for c in comunicados]
     assert "resultados más recientes" not in por_fecha.content.decode()
 
 

@@ -11,6 +11,7 @@ from cancilleria.sitio.demo.semilla import SLUG_COMUNICADO
 from comunicados.models import Comunicado
 from tests.cancilleria.test_busqueda import CONSULTAS_RARAS
 from tests.factories import ComunicadoFactory, OrganizacionFactory, PersonaFactory, TemaFactory
+from tests.listas import mostrados
 
 solo_postgresql = pytest.mark.skipif(
     connection.vendor != "postgresql",
@@ -72,10 +73,10 @@ def test_la_lista_filtra_por_q_en_el_idioma_activo(client, db):
     ComunicadoFactory(titulo="Víctimas", titulo_en="Victims", slug="traducido")
     ComunicadoFactory(titulo="Víctimas sin traducir", slug="sin-traducir")
     respuesta = client.get("/en/comunicados/", {"q": "victims"})
-    assert [c.slug for c in respuesta.context["comunicados"]] == ["traducido"]
+    assert [c.slug for c in mostrados(respuesta)] == ["traducido"]
     respuesta = client.get("/en/comunicados/", {"q": "VICTIMAS"})
     # The translated one reads "Victims" in English: only the untranslated one matches.
-    assert [c.slug for c in respuesta.context["comunicados"]] == ["sin-traducir"]
+    assert [c.slug for c in mostrados(respuesta)] == ["sin-traducir"]
 
 
 @pytest.mark.parametrize("consulta", CONSULTAS_RARAS)
@@ -136,9 +137,9 @@ def test_un_acierto_en_el_titulo_va_antes_que_uno_en_el_cuerpo(client, db):
     ComunicadoFactory(titulo="Otro asunto", cuerpo="<p>Habló de migración.</p>", slug="cuerpo")
     Comunicado.objects.filter(slug="titulo").update(fecha_publicacion="2020-01-01T00:00Z")
     respuesta = client.get(reverse("comunicados:lista"), {"q": "migracion"})
-    assert [c.slug for c in respuesta.context["comunicados"]] == ["titulo", "cuerpo"]
+    assert [c.slug for c in mostrados(respuesta)] == ["titulo", "cuerpo"]
     respuesta = client.get(reverse("comunicados:lista"), {"q": "migracion", "orden": "recientes"})
-    assert [c.slug for c in respuesta.context["comunicados"]] == ["cuerpo", "titulo"]
+    assert [c.slug for c in mostrados(respuesta)] == ["cuerpo", "titulo"]
 
 
 @solo_postgresql
@@ -169,7 +170,7 @@ def test_la_semilla_sale_en_la_primera_pagina_de_la_lista(client, demo):
     """migracion, OIT, Siobhan and victimas show the seed release on the list's first page."""
     for consulta in ("migracion", "OIT", "Siobhan", "victimas"):
         respuesta = client.get(reverse("comunicados:lista"), {"q": consulta})
-        assert SLUG_COMUNICADO in [c.slug for c in respuesta.context["comunicados"]], consulta
+        assert SLUG_COMUNICADO in [c.slug for c in mostrados(respuesta)], consulta
 
 
 def test_buscar_trata_pone_la_semilla_entre_las_tres_primeras(client, demo):

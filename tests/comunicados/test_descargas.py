@@ -19,6 +19,7 @@ from tests.factories import (
     PersonaFactory,
     TemaFactory,
 )
+from tests.listas import mostrados
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +47,7 @@ def test_csv_da_lo_mismo_que_la_lista(client, comunicados):
     """The CSV of a filtered list has the page's items, in its order, and only those."""
     url = reverse("comunicados:lista")
     pagina = client.get(url, {"tema": "trata-de-personas"})
-    esperados = [c.slug for c in pagina.context["comunicados"]]
+    esperados = [c.slug for c in mostrados(pagina)]
     filas = _filas(client.get(url, {"tema": "trata-de-personas", "formato": "csv"}))
     assert filas[0][0] == "Fecha"
     assert [fila[-1] for fila in filas[1:]] == esperados

@@ -15,6 +15,7 @@ from cancilleria.directorio.models import AvisoAyuda
 from comunicados.models import Cobertura, Cofirmante, Comunicado
 from tests.consultas import presupuesto_constante
 from tests.factories import ComunicadoFactory, OrganizacionFactory, TemaFactory
+from tests.listas import mostrados
 
 pytestmark = pytest.mark.django_db
 
@@ -113,13 +114,13 @@ def test_filtro_cofirmante_en_la_lista_y_el_feed(client):
     comunicado, chile, _oim = _conjunto()
     ComunicadoFactory(titulo="Sin cofirmantes")
     lista = client.get(reverse("comunicados:lista") + f"?cofirmante={chile.slug}")
-    assert [c.pk for c in lista.context["comunicados"]] == [comunicado.pk]
+    assert [c.pk for c in mostrados(lista)] == [comunicado.pk]
     assert "Firmado con" in lista.content.decode()
     feed = client.get(reverse("comunicados:feed_rss") + f"?cofirmante={chile.slug}")
     assert "Sin cofirmantes" not in feed.content.decode()
     desconocido = client.get(reverse("comunicados:lista") + "?cofirmante=nadie")
     assert desconocido.status_code == 200
-    assert list(desconocido.context["comunicados"]) == []
+    assert list(mostrados(desconocido)) == []
 
 
 def test_cobertura_de_socios_enlaces_externos_sin_nada_incrustado(client):
@@ -186,13 +187,13 @@ def test_sin_cofirmantes_ni_coberturas_no_cuestan_consultas(client):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from cancilleria.base.models import Fragmento
+    from cancilleria.base import fragmentos
     from tests.consultas import sin_cache_publico
 
     def contar_consultas(client, url):
         with sin_cache_publico(client) as cliente:
             cliente.get(url)
-            Fragmento.objects.all().delete()
+            fragmentos.invalidar_todo()
             with CaptureQueriesContext(connection) as consultas:
                 assert cliente.get(url).status_code == 200
         return len(consultas)
