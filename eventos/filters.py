@@ -59,6 +59,7 @@ class EventoFilter(FilterSetConBusqueda):
 
     # The directory's options, consulates grouped by region included: one stored piece.
     opciones_guardadas = ("organizacion", "tema")
+    filas_guardadas = ("organizacion", "tema", "consulado")
     tablas_de_opciones = (Organizacion, Tema, Consulado)
 
     class Meta:
@@ -112,6 +113,7 @@ class EventoGestionFilter(EventoFilter):
     ALCANCE = ("consulado", "region", "pais")
     # Its options also give the countries: read from the directory (staff, few visits).
     opciones_guardadas = ()
+    filas_guardadas = ()
 
     @property
     def form(self):

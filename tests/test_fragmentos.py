@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from cancilleria.base import fragmentos
 from cancilleria.base.cache import generacion
+from cancilleria.base.cache.claves import clave, clave_de_tabla
 from cancilleria.base.models import Estado, Fragmento, FragmentoDependencia
 from comunicados.models import Comunicado
 from tests.consultas import sin_cache_publico
@@ -279,3 +280,112 @@ def test_un_comunicado_nuevo_no_borra_las_opciones_de_los_filtros(client):
     assert _claves_guardadas("opciones") == guardadas
     organizacion.save()
     assert not _claves_guardadas("opciones")
+
+
+def test_los_filtros_de_la_lista_se_validan_con_las_filas_guardadas(client):
+    """A list page checks its directory values against the rows stored with its options:
+    no query of the directory, the same instances (names in the chips), the same errors."""
+    tema = TemaFactory(nombre="Trata de personas", slug="trata")
+    ComunicadoFactory(titulo="Sobre la trata").temas.add(tema)
+    ComunicadoFactory(titulo="Sobre otra cosa")
+    _get(client, "/comunicados/?tema=trata")
+    with sin_cache_publico(client) as cliente, CaptureQueriesContext(connection) as consultas:
+        respuesta = cliente.get("/comunicados/?tema=trata")
+    assert not [c for c in consultas.captured_queries if "cancilleria_tema" in c["sql"]]
+    (elegido,) = respuesta.context["filter"].form.cleaned_data["tema"]
+    assert elegido == tema and str(elegido) == "Trata de personas"
+    pagina = respuesta.content.decode()
+    assert "Sobre la trata" in pagina and "Sobre otra cosa" not in pagina
+    assert "Trata de personas" in respuesta.context["filtros_activos"][0]
+    # A topic created now is valid at once (the write deleted the stored piece).
+    TemaFactory(nombre="Migración", slug="migracion")
+    assert "Ningún comunicado coincide" in _get(client, "/comunicados/?tema=migracion")[0]
+    # An unknown one: the message Django's own field gives.
+    errores = client.get("/comunicados/?tema=nada").context["errores_filtro"]
+    assert "nada" in str(errores["tema"])
+
+
+def test_el_filtro_de_evento_ve_los_eventos_publicados_despues(client):
+    """The form class is built once; a filter whose choices depend on the time (public
+    events) gets them anew on each request."""
+    from comunicados.filters import ComunicadoFilter
+
+    hora = timezone.now() + timedelta(hours=1)
+    evento = EventoFactory(slug="foro", fecha_publicacion=hora)
+    ComunicadoFactory(titulo="Sobre el foro", evento=evento)
+    antes = client.get("/comunicados/?evento=foro")
+    assert "evento" in antes.context["errores_filtro"]
+    assert type(ComunicadoFilter(None).form) is type(antes.context["filter"].form)
+    with time_machine.travel(hora + timedelta(seconds=1)):
+        despues = client.get("/comunicados/?evento=foro")
+    assert not despues.context["errores_filtro"]
+    assert "Sobre el foro" in despues.content.decode()
+
+
+def test_la_lista_no_crea_instancias_de_sus_comunicados(client):
+    """A page of stored cards reads their keys alone: no release instance is made."""
+    from django.db.models.signals import post_init
+
+    for _n in range(3):
+        ComunicadoFactory()
+    _get(client, "/comunicados/")
+    creadas = []
+
+    def contar(sender, **kwargs):
+        creadas.append(sender)
+
+    post_init.connect(contar, sender=Comunicado)
+    try:
+        pagina = _get(client, "/comunicados/")[0]
+    finally:
+        post_init.disconnect(contar, sender=Comunicado)
+    assert pagina.count('class="tarjeta') >= 3
+    assert creadas == []
+
+
+# --- stored parts kept in each process's memory, per generation ---------------------------
+
+
+def _lee_fragmentos(client, url):
+    with sin_cache_publico(client) as cliente, CaptureQueriesContext(connection) as consultas:
+        cliente.get(url)
+    return any("base_fragmento" in c["sql"] for c in consultas.captured_queries)
+
+
+def test_las_partes_se_leen_de_memoria_mientras_no_cambie_la_generacion(client):
+    ComunicadoFactory()
+    assert _lee_fragmentos(client, "/comunicados/")
+    assert not _lee_fragmentos(client, "/comunicados/")
+    generacion.invalidar()
+    assert _lee_fragmentos(client, "/comunicados/")
+
+
+def test_la_memoria_no_sirve_lo_que_otro_proceso_cambio(client):
+    """Another process's write deletes the parts and starts a new generation: this process
+    must not serve what it kept in memory."""
+    tema = TemaFactory(nombre="Nombre viejo")
+    ComunicadoFactory(slug="uno").temas.add(tema)
+    assert "Nombre viejo" in _get(client, "/comunicados/")[0]
+    assert "Nombre viejo" in _get(client, "/comunicados/uno/")[0]
+    # What the other process's write does here: the row, then its Aviso (no signal here).
+    type(tema).objects.filter(pk=tema.pk).update(nombre="Nombre nuevo", nombre_es="Nombre nuevo")
+    fragmentos.invalidar({clave(type(tema), tema.pk), clave_de_tabla(type(tema))})
+    for url in ("/comunicados/", "/comunicados/uno/", "/comunicados/?tema=" + tema.slug):
+        pagina = _get(client, url)[0]
+        assert "Nombre nuevo" in pagina and "Nombre viejo" not in pagina, url
+
+
+@pytest.mark.django_db(transaction=True)
+def test_la_generacion_cambia_otra_vez_tras_confirmar_el_borrado(monkeypatch):
+    """Renewed under the lock, and again once the deletion is committed: a page built
+    in between, from the old parts, is under a generation no one reads any more."""
+    momentos = []
+    invalidar = generacion.invalidar
+
+    def espiar():
+        momentos.append(connection.in_atomic_block)
+        invalidar()
+
+    monkeypatch.setattr(generacion, "invalidar", espiar)
+    fragmentos.invalidar({"comunicado-1"})
+    assert momentos == [True, False]

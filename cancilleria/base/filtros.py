@@ -2,6 +2,7 @@
 
 import django_filters
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.utils.translation import gettext
@@ -99,11 +100,58 @@ class IteradorDeOpciones(ModelChoiceIterator):
 
 
 class CampoPorSlug(ModelChoiceField):
+    """A directory entry by slug; validated against the stored rows when the FilterSet
+    gives them (`filas_guardadas`, FilterSetConBusqueda), as Django's field would."""
+
     iterator = IteradorDeOpciones
+
+    def to_python(self, value):
+        filas = getattr(self, "filas_guardadas", None)
+        if (
+            filas is None
+            or value in self.empty_values
+            or value == self.null_value
+            or isinstance(value, self.queryset.model)
+        ):
+            return super().to_python(value)
+        self.validate_no_null_characters(value)
+        if (instancia := filas.instancia(self.queryset, value)) is None:
+            raise ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": value},
+            )
+        return instancia
 
 
 class CampoPorSlugMultiple(ModelMultipleChoiceField):
+    """Several directory entries by slug; validated against the stored rows when the
+    FilterSet gives them, in the field's order, as Django's field would."""
+
     iterator = IteradorDeOpciones
+
+    def _check_values(self, value):
+        filas = getattr(self, "filas_guardadas", None)
+        if filas is None or (self.null_label is not None and self.null_value in value):
+            return super()._check_values(value)
+        try:
+            value = frozenset(value)
+        except TypeError:
+            raise ValidationError(
+                self.error_messages["invalid_list"], code="invalid_list"
+            ) from None
+        instancias = {}
+        for valor in value:
+            self.validate_no_null_characters(valor)
+            if (instancia := filas.instancia(self.queryset, valor)) is None:
+                raise ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": valor},
+                )
+            instancias[str(valor)] = instancia
+        # In the field's (the stored options') order, as its query would give them.
+        return [instancias[v] for v in filas.orden() if v in instancias]
 
 
 class FiltroPorSlug(FiltroEnRelacion, django_filters.ModelChoiceFilter):

@@ -188,6 +188,12 @@ class ListaFiltradaView(FilterView):
             return redireccion
         return super().get(request, *args, **kwargs)
 
+    def get_filterset(self, filterset_class):
+        filtro = super().get_filterset(filterset_class)
+        # The page shows the form, so it reads the stored options: validate with them.
+        filtro.validar_con_lo_guardado = True
+        return filtro
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["errores_filtro"] = self.filterset.errors if self.filterset.is_bound else {}

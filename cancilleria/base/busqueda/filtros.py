@@ -94,6 +94,10 @@ def acotar_a_candidatos(filtrado, base):
     return acotado
 
 
+# {(FilterSet class, language): its form class} (FilterSetConBusqueda.get_form_class).
+_FORMULARIOS = {}
+
+
 class FilterSetConBusqueda(django_filters.FilterSet):
     """A list's FilterSet whose relevance order is bounded (see acotar_a_candidatos).
 
@@ -108,17 +112,28 @@ class FilterSetConBusqueda(django_filters.FilterSet):
 
     opciones_guardadas = ()
     tablas_de_opciones = ()
+    # The directory fields validated against rows stored in the same piece, without a
+    # query: the stored ones, and any whose options are set otherwise (EventoFilter).
+    filas_guardadas = None
+    # Set by a page that shows the form (ListaFiltradaView): it reads the piece anyway.
+    # Feeds, alerts and downloads validate with one query instead of reading it all.
+    validar_con_lo_guardado = False
 
     @property
     def form(self):
         if not hasattr(self, "_form"):
             formulario = super().form
-            if self.opciones_guardadas:
+            for nombre, filtro in self.filters.items():
+                # Its options depend on the request or the time: not the shared class's.
+                if callable(getattr(filtro, "queryset", None)):
+                    formulario.fields[nombre].queryset = filtro.get_queryset(self.request)
+            if self.opciones_guardadas or (self.validar_con_lo_guardado and self._con_filas()):
                 self.poner_opciones(formulario, OpcionesGuardadas(self, formulario))
         return self._form
 
     def opciones_para_guardar(self, formulario):
-        """Return {field: [[value, label]…]} of the stored fields, read from the database."""
+        """Return {field: [[value, label]…]} of the stored fields, read from the database,
+        and under FILAS the rows their values name (filas_de_campo)."""
         opciones = {}
         for nombre in self.opciones_guardadas:
             campo = formulario.fields[nombre]
@@ -127,16 +142,35 @@ class FilterSetConBusqueda(django_filters.FilterSet):
                 [str(valor), str(etiqueta)]
                 for valor, etiqueta in map(iterador.choice, campo.queryset)
             ]
+        opciones[FILAS] = {
+            nombre: filas_de_campo(formulario.fields[nombre]) for nombre in self._con_filas()
+        }
         return opciones
 
+    def _con_filas(self):
+        return self.opciones_guardadas if self.filas_guardadas is None else self.filas_guardadas
+
     def poner_opciones(self, formulario, opciones):
-        """Give each stored field its options, read when a widget first lists them."""
+        """Give each stored field its options, read when a widget first lists them, and
+        the rows it validates against (read when a value is validated)."""
         for nombre in self.opciones_guardadas:
             formulario.fields[nombre].opciones_guardadas = opciones.lista(nombre)
+        for nombre in self._con_filas() if self.validar_con_lo_guardado else ():
+            formulario.fields[nombre].filas_guardadas = _Filas(opciones, nombre)
 
     def get_form_class(self):
-        formulario = super().get_form_class()
-        formulario.default_renderer = RENDERIZADOR_PUBLICO
+        """Return the form class, built once per FilterSet and language.
+
+        django-filter builds it, and a field per filter, on every request; its fields
+        come from the filters' declarations alone (labels may be translated on building:
+        hence the language). A queryset given as a callable is set on each form (`form`).
+        """
+        clave = (type(self), get_language())
+        formulario = _FORMULARIOS.get(clave)
+        if formulario is None:
+            formulario = super().get_form_class()
+            formulario.default_renderer = RENDERIZADOR_PUBLICO
+            _FORMULARIOS[clave] = formulario
         return formulario
 
     def filter_queryset(self, queryset, excepto=()):
@@ -146,6 +180,45 @@ class FilterSetConBusqueda(django_filters.FilterSet):
             if nombre not in excepto:
                 filtrado = self.filters[nombre].filter(filtrado, valor)
         return acotar_a_candidatos(filtrado, queryset)
+
+
+# The piece's entry holding the stored fields' rows.
+FILAS = "_filas"
+# Part of the piece's key: a piece stored by code that wrote another shape is not read.
+FORMATO = 2
+# The columns stored of a row: short values, kept as read (TextFields are left deferred).
+_TIPOS_GUARDADOS = {
+    "AutoField",
+    "BigAutoField",
+    "BooleanField",
+    "CharField",
+    "SlugField",
+    "IntegerField",
+    "PositiveIntegerField",
+    "PositiveSmallIntegerField",
+    "SmallIntegerField",
+    "ForeignKey",
+}
+
+
+def filas_de_campo(campo):
+    """Return the rows a model choice field may name, as stored: {"campos": [attname…],
+    "filas": {value in the URL: [column values…]}}, in the field's order.
+
+    Enough to make each row's instance as the field's own query would (`Model.from_db`)
+    and to print it; any other column is read on use, as a deferred one.
+    """
+    modelo = campo.queryset.model
+    campos = [
+        f.attname for f in modelo._meta.concrete_fields if f.get_internal_type() in _TIPOS_GUARDADOS
+    ]
+    clave = campo.to_field_name or "pk"
+    filas = {}
+    for objeto in campo.queryset:
+        # As loaded: a translated field's attribute would give the active language's.
+        crudos = vars(objeto)
+        filas[str(getattr(objeto, clave))] = [crudos[nombre] for nombre in campos]
+    return {"campos": campos, "filas": filas}
 
 
 class OpcionesGuardadas:
@@ -165,6 +238,7 @@ class OpcionesGuardadas:
 
             self.datos = fragmentos.pieza(
                 "opciones",
+                FORMATO,
                 type(self.filtro).__name__,
                 get_language(),
                 construir=lambda: self.filtro.opciones_para_guardar(self.formulario),
@@ -184,6 +258,25 @@ class _Lista:
 
     def __iter__(self):
         return iter(self.opciones[self.nombre])
+
+
+class _Filas:
+    """The stored rows of one field (filas_de_campo), read from the piece on first use."""
+
+    def __init__(self, opciones, nombre):
+        self.opciones, self.nombre, self._instancias = opciones, nombre, None
+
+    def instancia(self, queryset, valor):
+        """Return the instance `valor` (in the URL) names, as `queryset` would, or None."""
+        datos = self.opciones[FILAS][self.nombre]
+        fila = datos["filas"].get(str(valor))
+        if fila is None:
+            return None
+        return queryset.model.from_db(queryset.db, datos["campos"], fila)
+
+    def orden(self):
+        """Return the stored values in the field's order."""
+        return self.opciones[FILAS][self.nombre]["filas"].keys()
 
 
 class FiltroBusqueda(django_filters.CharFilter):
