@@ -5,9 +5,10 @@
 # benchmark's /__hola__/ page, scripts/bench_ajustes.py) on a private PostgreSQL holding
 # TAMANO releases, and for each page runs an alternating wrk load, hello then page, ROUNDS
 # times, after a warm-up of each. Twice: uncached (BENCH_CACHE=no: the page cache is off and
-# every page is built, as on a miss, from the stored cards and release pieces a miss also
-# reads; the generation and sessions still use the cache, as in production) and cached (the project's own caches,
-# cleared before the server starts; anonymous requests). Prints each page's median req/s
+# every page is built, as on a miss, from the stored cards, pieces and filter options a
+# miss also reads, kept in each worker's memory once read; the generation and sessions
+# still use the cache, as in production) and cached (the project's own caches, cleared
+# before the server starts; anonymous requests). Prints each page's median req/s
 # divided by hello's, against the targets of issue 10.
 #
 # Tunables (environment):

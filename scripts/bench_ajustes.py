@@ -3,8 +3,9 @@
 Nothing in the project imports this module: the hello view exists only in a process started
 with DJANGO_SETTINGS_MODULE=bench_ajustes and `scripts/` on the path (scripts/bench.py,
 scripts/bench-rendimiento.sh). BENCH_CACHE=no turns the page cache off: the uncached
-measurement, every page built as on a cache miss (which, like every miss, reads the cards
-and release pieces stored in the database: cancilleria/base/fragmentos.py).
+measurement, every page built as on a cache miss (which, like every miss, reads the cards,
+pieces and filter options stored in the database, kept in each worker's memory once read:
+cancilleria/base/fragmentos.py).
 """
 
 import os

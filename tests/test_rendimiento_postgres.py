@@ -182,9 +182,7 @@ def test_pagina_de_persona_lee_sus_comunicados_de_los_indices_por_persona(client
         ),
         (
             reverse("eventos:lista") + "?consulado=francia",
-            # The participations' side: part_consular_consulado_idx at scale; here every
-            # participation is the chosen consulate's, so any index of them will do.
-            ("evento_publico_id_idx",),
+            ("evento_publico_id_idx", "part_consular_consulado_idx"),
         ),
     ],
 )
@@ -199,6 +197,17 @@ def test_el_conteo_filtrado_une_dos_indices_en_orden_de_clave(client, datos, url
     the others are switched off to see that these indexes make it possible. Committed
     and vacuumed, as a real table is, so the indexes can answer alone.
     """
+    # Other topics and consulates, so that the chosen one's links are a few of many.
+    otro_tema, otro_consulado = TemaFactory(), ConsuladoFactory()
+    for _ in range(3):
+        for comunicado in Comunicado.objects.all():
+            comunicado.temas.add(TemaFactory())
+        for evento in Evento.objects.all():
+            evento.consulados.add(ConsuladoFactory())
+    for comunicado in ComunicadoFactory.create_batch(20):
+        comunicado.temas.add(otro_tema)
+    for evento in EventoFactory.create_batch(20):
+        evento.consulados.add(otro_consulado)
     with connection.cursor() as cursor:
         restricciones = connection.introspection.get_constraints(
             cursor, "comunicados_comunicado_temas"

@@ -15,7 +15,9 @@ depend on what it touched and only then starts a new generation of the page cach
 under one lock (an advisory lock on PostgreSQL; SQLite's IMMEDIATE transactions take the
 database's). A render reads the generation before reading its data and stores its
 fragments, under the same lock, only if the generation is still the same: a render that
-raced a write cannot store the old text after the write deleted it. The key carries a
+raced a write cannot store the old text after the write deleted it. Each process keeps
+what it read in memory for the generation it read first (`_leer`); a write starts a new
+one again once its deletion is committed, so no process keeps an old part. The key carries a
 digest of the fragment templates, so a deploy that changes one never reads the old ones;
 migrate, the demo loader and `renovar_cache` forget them all (`invalidar_todo()`).
 """
@@ -274,8 +276,9 @@ def _guardar(nuevos, testigo):
 def invalidar(claves):
     """After a committed write: delete the fragments showing these items, then renew pages.
 
-    Both under the lock `_guardar` takes, in that order: a page built under the new
-    generation finds no old fragment, and no render from before can store one.
+    Both under the lock `_guardar` takes, in that order, so no render from before can
+    store one; and a new generation again after the commit, so a page built under the
+    newest generation (and a process's memory of it) finds no old fragment.
     """
     claves = {clave for clave in claves if clave != claves_mod.LISTAS}
     fragmentos = Fragmento.objects.filter(

@@ -264,7 +264,7 @@ class _Filas:
     """The stored rows of one field (filas_de_campo), read from the piece on first use."""
 
     def __init__(self, opciones, nombre):
-        self.opciones, self.nombre, self._instancias = opciones, nombre, None
+        self.opciones, self.nombre = opciones, nombre
 
     def instancia(self, queryset, valor):
         """Return the instance `valor` (in the URL) names, as `queryset` would, or None."""
