@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, prefetch_related_objects
 
 from cancilleria.base.filtros import existe
+from cancilleria.base.idiomas import marcas_de_traduccion
 from eventos.models import Colaboracion, Evento, Participacion
 from eventos.selectores import COLUMNAS_ANCHAS as COLUMNAS_ANCHAS_EVENTO
 from eventos.selectores import temas_con_aviso
@@ -91,10 +92,13 @@ class SelectoresComunicado(models.QuerySet):
     def para_pieza(self):
         """Return the releases with what their page reads besides its stored piece.
 
-        `evento_visible`: whether the linked event is public now (a key of the piece).
+        `evento_visible`: whether the linked event is public now (a key of the piece);
+        `traducido_qu`, `traducido_ay`: the languages it exists in, without its body.
         """
         visible = Evento.objects.publicados().filter(pk=OuterRef("evento_id"))
-        return self.defer(*COLUMNAS_ANCHAS).annotate(evento_visible=Exists(visible))
+        return self.defer(*COLUMNAS_ANCHAS).annotate(
+            evento_visible=Exists(visible), **marcas_de_traduccion(self.model)
+        )
 
     def con_detalle(self):
         """Return the releases with everything the detail page shows, in a fixed few queries."""

@@ -142,8 +142,9 @@ class ComunicadoDetailView(DetallePublicableMixin, ExisteEnIdiomaMixin, DetailVi
         if datos["imagen"]:
             context["imagen_compartir_alt"] = comunicado.texto_alternativo
         context["datos_estructurados"] = datos["datos_estructurados"]
-        context["relacionados"] = Comunicado.objects.relacionados_con(
-            comunicado, temas=datos.get("temas")
+        # Their keys alone: the page shows their stored cards.
+        context["relacionados"] = fragmentos.claves_de(
+            Comunicado.objects.relacionados_con(comunicado, temas=datos.get("temas"))
         )
         return context
 

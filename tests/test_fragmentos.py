@@ -389,3 +389,21 @@ def test_la_generacion_cambia_otra_vez_tras_confirmar_el_borrado(monkeypatch):
     monkeypatch.setattr(generacion, "invalidar", espiar)
     fragmentos.invalidar({"comunicado-1"})
     assert momentos == [True, False]
+
+
+def test_la_pagina_del_comunicado_sabe_sus_idiomas_sin_leer_su_cuerpo(client):
+    """Its row defers the long texts; whether it exists in Quechua or Aymara is read with
+    it, so the language links cost no query for the body."""
+    tema = TemaFactory()
+    comunicado = ComunicadoFactory(
+        slug="con-quechua", titulo_qu="Runasimipi", cuerpo_qu="<p>Runasimipi qillqasqa</p>"
+    )
+    comunicado.temas.add(tema)
+    ComunicadoFactory().temas.add(tema)
+    _get(client, "/comunicados/con-quechua/")
+    with sin_cache_publico(client) as cliente, CaptureQueriesContext(connection) as consultas:
+        pagina = cliente.get("/comunicados/con-quechua/").content.decode()
+    assert 'hreflang="qu"' in pagina and 'hreflang="ay"' not in pagina
+    for consulta in consultas.captured_queries:
+        assert not re.search(r'"cuerpo_(qu|ay)" FROM', consulta["sql"]), consulta["sql"]
+    assert len(consultas) == 2  # its row, then the keys of its related releases

@@ -8,7 +8,7 @@ essential fields of its models next to their translation options (`registrar`).
 """
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.utils.translation import get_language
 
 # Django's LANG_INFO lacks both (base/apps.py adds them).
@@ -44,6 +44,19 @@ def condicion_traducidos(modelo, idioma):
     return Q(**{f"{campo}_{idioma}__gt": "" for campo in campos})
 
 
+def marcas_de_traduccion(modelo):
+    """Return annotations `traducido_<language>`: whether a row of `modelo` exists in each
+    content-only language, read with the row. A page whose row defers its long texts (a
+    release's body) then checks its languages without reading them (tiene_traduccion)."""
+    marcas = {}
+    for idioma in settings.IDIOMAS_SOLO_TRADUCIDOS:
+        if (condicion := condicion_traducidos(modelo, idioma)) is not None:
+            marcas[f"traducido_{idioma}"] = ExpressionWrapper(
+                condicion, output_field=BooleanField()
+            )
+    return marcas
+
+
 def filtrar_traducidos(queryset, idioma=None):
     """Return `queryset` narrowed to the items that exist in `idioma` (the active language).
 
@@ -62,6 +75,8 @@ def tiene_traduccion(obj, idioma=None):
     idioma = idioma or get_language()
     if not solo_traducidos(idioma):
         return True
+    if (marca := getattr(obj, f"traducido_{idioma}", None)) is not None:
+        return marca  # read with the row (marcas_de_traduccion)
     campos = campos_esenciales(type(obj))
     return bool(campos) and all(getattr(obj, f"{campo}_{idioma}", None) for campo in campos)
 
