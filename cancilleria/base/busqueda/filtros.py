@@ -134,16 +134,18 @@ class FilterSetConBusqueda(django_filters.FilterSet):
     def opciones_para_guardar(self, formulario):
         """Return {field: [[value, label]…]} of the stored fields, read from the database,
         and under FILAS the rows their values name (filas_de_campo)."""
-        opciones = {}
+        opciones, leidos = {}, {}
         for nombre in self.opciones_guardadas:
             campo = formulario.fields[nombre]
             iterador = campo.iterator(campo)
+            leidos[nombre] = list(campo.queryset)
             opciones[nombre] = [
                 [str(valor), str(etiqueta)]
-                for valor, etiqueta in map(iterador.choice, campo.queryset)
+                for valor, etiqueta in map(iterador.choice, leidos[nombre])
             ]
         opciones[FILAS] = {
-            nombre: filas_de_campo(formulario.fields[nombre]) for nombre in self._con_filas()
+            nombre: filas_de_campo(formulario.fields[nombre], leidos.get(nombre))
+            for nombre in self._con_filas()
         }
         return opciones
 
@@ -201,9 +203,10 @@ _TIPOS_GUARDADOS = {
 }
 
 
-def filas_de_campo(campo):
+def filas_de_campo(campo, objetos=None):
     """Return the rows a model choice field may name, as stored: {"campos": [attname…],
-    "filas": {value in the URL: [column values…]}}, in the field's order.
+    "filas": {value in the URL: [column values…]}}, in the field's order (`objetos`: its
+    queryset's rows, when already read).
 
     Enough to make each row's instance as the field's own query would (`Model.from_db`)
     and to print it; any other column is read on use, as a deferred one.
@@ -214,7 +217,7 @@ def filas_de_campo(campo):
     ]
     clave = campo.to_field_name or "pk"
     filas = {}
-    for objeto in campo.queryset:
+    for objeto in campo.queryset if objetos is None else objetos:
         # As loaded: a translated field's attribute would give the active language's.
         crudos = vars(objeto)
         filas[str(getattr(objeto, clave))] = [crudos[nombre] for nombre in campos]
