@@ -99,6 +99,19 @@ class IteradorDeOpciones(ModelChoiceIterator):
             yield self.choice(obj)
 
 
+def instancia_guardada(campo, filas, valor):
+    """Return the instance the URL value `valor` names among the stored rows `filas` of
+    `campo` (FilterSetConBusqueda), or raise the ValidationError Django's field would."""
+    campo.validate_no_null_characters(valor)
+    if (instancia := filas.instancia(campo.queryset, valor)) is None:
+        raise ValidationError(
+            campo.error_messages["invalid_choice"],
+            code="invalid_choice",
+            params={"value": valor},
+        )
+    return instancia
+
+
 class CampoPorSlug(ModelChoiceField):
     """A directory entry by slug; validated against the stored rows when the FilterSet
     gives them (`filas_guardadas`, FilterSetConBusqueda), as Django's field would."""
@@ -114,14 +127,7 @@ class CampoPorSlug(ModelChoiceField):
             or isinstance(value, self.queryset.model)
         ):
             return super().to_python(value)
-        self.validate_no_null_characters(value)
-        if (instancia := filas.instancia(self.queryset, value)) is None:
-            raise ValidationError(
-                self.error_messages["invalid_choice"],
-                code="invalid_choice",
-                params={"value": value},
-            )
-        return instancia
+        return instancia_guardada(self, filas, value)
 
 
 class CampoPorSlugMultiple(ModelMultipleChoiceField):
@@ -140,16 +146,7 @@ class CampoPorSlugMultiple(ModelMultipleChoiceField):
             raise ValidationError(
                 self.error_messages["invalid_list"], code="invalid_list"
             ) from None
-        instancias = {}
-        for valor in value:
-            self.validate_no_null_characters(valor)
-            if (instancia := filas.instancia(self.queryset, valor)) is None:
-                raise ValidationError(
-                    self.error_messages["invalid_choice"],
-                    code="invalid_choice",
-                    params={"value": valor},
-                )
-            instancias[str(valor)] = instancia
+        instancias = {str(valor): instancia_guardada(self, filas, valor) for valor in value}
         # In the field's (the stored options') order, as its query would give them.
         return [instancias[v] for v in filas.orden() if v in instancias]
 
