@@ -58,8 +58,7 @@ class ComunicadoListView(DescargaListaMixin, ListaFiltradaView):
     )
 
     def get_queryset(self):
-        # The page shows stored cards (fragmentos): of the rows it needs the keys alone.
-        return Comunicado.objects.para_tarjetas().only("pk")
+        return Comunicado.objects.para_tarjetas()
 
     def queryset_descarga(self):
         return Comunicado.objects.para_datos_abiertos()

@@ -52,8 +52,7 @@ class EventoListView(DescargaListaMixin, ListaFiltradaView):
     )
 
     def get_queryset(self):
-        # The page shows stored cards (fragmentos): of the rows it needs the keys alone.
-        return Evento.objects.para_tarjetas().only("pk")
+        return Evento.objects.para_tarjetas()
 
     def queryset_descarga(self):
         return Evento.objects.para_datos_abiertos()
